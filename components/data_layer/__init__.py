@@ -1,0 +1,86 @@
+"""The curated data layer: YAML under data/ -> validated, tidy pandas frames.
+
+One pass, one function per step: read -> check schema -> check rules -> build frames -> pair plan
+with outcome. Nothing here writes to data/ or imports Streamlit.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .frames import format_value, indicators_frame, observations_frame, sources_frame, themes_frame, units_frame
+from .plan_vs_outcome import STATUSES, build_plan_vs_outcome
+from .problems import DataLayerError, Problem
+from .reading import OBSERVATIONS_DIR, OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES, YamlDocument, check_schema, read_yaml
+from .rules import check_rules
+
+__all__ = ["DataLayer", "DataLayerError", "Problem", "STATUSES", "format_value", "load_data_layer", "data_files"]
+
+DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data"
+
+
+@dataclass(frozen=True)
+class DataLayer:
+    observations: pd.DataFrame
+    indicators: pd.DataFrame
+    themes: pd.DataFrame
+    units: pd.DataFrame
+    sources: pd.DataFrame
+    plan_vs_outcome: pd.DataFrame
+
+
+def data_files(path: str | Path = DEFAULT_PATH) -> list[Path]:
+    """Every file the layer reads, so a cache can notice when one changes."""
+    root = Path(path)
+    return [root / name for name in TOP_LEVEL_FILES] + sorted((root / OBSERVATIONS_DIR).glob("*.yaml"))
+
+
+def _read_all(root: Path, problems: list[Problem]) -> tuple[dict[str, YamlDocument | None], list[tuple[str, YamlDocument]]]:
+    shown = str(root)
+    if not root.is_dir():
+        raise DataLayerError([Problem(shown, "folder", "no such data folder")])
+    top: dict[str, YamlDocument | None] = {}
+    for name, definition in TOP_LEVEL_FILES.items():
+        if not (root / name).is_file():
+            problems.append(Problem(f"{shown}/{name}", "file", "missing"))
+            top[name] = None
+            continue
+        document = read_yaml(root / name, f"{shown}/{name}", problems)
+        top[name] = document if document and check_schema(document, definition, problems) else None
+    for stray in sorted(root.glob("*.y*ml")):
+        if stray.name not in TOP_LEVEL_FILES and stray.name != "schema.yaml":
+            problems.append(Problem(f"{shown}/{stray.name}", "file", f"not a data-layer file; expected {', '.join(TOP_LEVEL_FILES)}"))
+    observation_files = []
+    paths = sorted((root / OBSERVATIONS_DIR).glob("*"))
+    if not paths:
+        problems.append(Problem(f"{shown}/{OBSERVATIONS_DIR}", "folder", "missing or empty: observations go here, one YAML file per source"))
+    for path in paths:
+        shown_as = f"{shown}/{OBSERVATIONS_DIR}/{path.name}"
+        if path.suffix != ".yaml":
+            problems.append(Problem(shown_as, "file", "observation files must end in .yaml"))
+            continue
+        document = read_yaml(path, shown_as, problems)
+        if document and check_schema(document, OBSERVATIONS_SCHEMA, problems):
+            observation_files.append((path.stem, document))
+    return top, observation_files
+
+
+def load_data_layer(path: str | Path = DEFAULT_PATH) -> DataLayer:
+    """Load and check the data layer; raise DataLayerError listing every problem found."""
+    problems: list[Problem] = []
+    top, observation_files = _read_all(Path(path), problems)
+    check_rules(
+        top["themes.yaml"], top["units.yaml"], top["sources.yaml"], top["indicators.yaml"], observation_files, problems
+    )
+    if problems:
+        raise DataLayerError(problems)
+    themes = themes_frame(top["themes.yaml"].data)
+    units = units_frame(top["units.yaml"].data)
+    sources = sources_frame(top["sources.yaml"].data)
+    indicators = indicators_frame(top["indicators.yaml"].data)
+    observations = observations_frame([doc.data for _, doc in observation_files], indicators, themes, units, sources)
+    pairs = build_plan_vs_outcome(observations, indicators, sources.set_index("id")["latest_date"])
+    return DataLayer(observations, indicators, themes, units, sources, pairs)

@@ -1,0 +1,113 @@
+"""Validated documents -> tidy pandas frames, one row per theme, unit, source, indicator, observation."""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from .periods import parse_period
+
+# Units whose values run into millions and billions and read better scaled.
+_SCALED_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters"}
+
+
+def _number(value: float) -> str:
+    return f"{value:,.10g}"
+
+
+def format_value(value: float, unit: str, symbol: str, qualifier: str = "") -> str:
+    """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'."""
+    if value is None or (isinstance(value, float) and math.isnan(value)):
+        return qualifier or "not given"
+    if unit == "rank":
+        text = f"No. {_number(value)}"
+    elif unit in _SCALED_UNITS and abs(value) >= 1e9:
+        text = f"{_number(value / 1e9)} billion{symbol}"
+    elif unit in _SCALED_UNITS and abs(value) >= 1e6:
+        text = f"{_number(value / 1e6)} million{symbol}"
+    else:
+        text = f"{_number(value)}{symbol}"
+    return f"{qualifier} {text}" if qualifier else text
+
+
+def themes_frame(data: dict) -> pd.DataFrame:
+    return pd.DataFrame(data["themes"], columns=["id", "label", "description", "colour"])
+
+
+def units_frame(data: dict) -> pd.DataFrame:
+    return pd.DataFrame(data["units"], columns=["id", "label", "symbol"])
+
+
+def sources_frame(data: dict) -> pd.DataFrame:
+    rows = []
+    for source in data["sources"]:
+        dates = sorted(item["date"] for item in source["dates"])
+        rows.append(
+            {
+                "id": source["id"], "file": source["file"], "title": source["title"], "outlet": source["outlet"],
+                "type": source["type"], "summary": source["summary"],
+                "latest_date": pd.Timestamp(dates[-1]) if dates else pd.NaT,
+                "dates": "; ".join(f"{item['what']} {item['date']}" for item in source["dates"]) or "no date given",
+                "date_note": source.get("date_note", ""),
+                "other_figures": list(source.get("other_figures", [])),
+            }
+        )  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+def indicators_frame(data: dict) -> pd.DataFrame:
+    rows = [
+        {
+            "id": item["id"], "name": item["name"], "theme": item["theme"], "unit": item["unit"],
+            "measure": item["measure"], "direction": item.get("direction", "higher_is_better"),
+            "description": item["description"],
+            "not_comparable_with": item.get("not_comparable_with", {}).get("indicator", ""),
+            "not_comparable_reason": item.get("not_comparable_with", {}).get("reason", ""),
+        }
+        for item in data["indicators"]
+    ]  # fmt: skip
+    return pd.DataFrame(rows)
+
+
+OBSERVATION_COLUMNS = [
+    "observation_id", "indicator_id", "indicator", "theme", "theme_label", "unit", "unit_label", "measure",
+    "value", "qualifier", "value_label", "kind", "period", "period_type", "period_start", "period_end",
+    "period_inferred", "source_id", "source_title", "note",
+]  # fmt: skip
+
+
+def observations_frame(
+    files: list[dict], indicators: pd.DataFrame, themes: pd.DataFrame, units: pd.DataFrame, sources: pd.DataFrame
+) -> pd.DataFrame:
+    indicator_by_id = indicators.set_index("id").to_dict("index")
+    theme_labels = dict(zip(themes["id"], themes["label"]))
+    unit_by_id = units.set_index("id").to_dict("index")
+    source_titles = dict(zip(sources["id"], sources["title"]))
+    rows = []
+    for document in files:
+        for item in document["observations"]:
+            indicator = indicator_by_id[item["indicator"]]
+            unit = unit_by_id[indicator["unit"]]
+            period = parse_period(item["period"])
+            value = float(item["value"]) if "value" in item else math.nan
+            qualifier = item.get("qualifier", "")
+            rows.append(
+                {
+                    "observation_id": item["id"], "indicator_id": item["indicator"], "indicator": indicator["name"],
+                    "theme": indicator["theme"], "theme_label": theme_labels[indicator["theme"]],
+                    "unit": indicator["unit"], "unit_label": unit["label"], "measure": indicator["measure"],
+                    "value": value, "qualifier": qualifier,
+                    "value_label": format_value(value, indicator["unit"], unit["symbol"], qualifier),
+                    "kind": item["kind"], "period": period.text, "period_type": period.type,
+                    "period_start": pd.Timestamp(period.start), "period_end": pd.Timestamp(period.end),
+                    "period_inferred": bool(item.get("period_inferred", False)),
+                    "source_id": document["source"], "source_title": source_titles[document["source"]],
+                    "note": item.get("note", ""),
+                }
+            )  # fmt: skip
+    frame = pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
+    theme_order = {theme: position for position, theme in enumerate(themes["id"])}
+    frame = frame.sort_values(["theme", "indicator", "period_end", "kind"], key=lambda c: c.map(theme_order) if c.name == "theme" else c)
+    frame["value"] = frame["value"].astype(float)
+    return frame.reset_index(drop=True)

@@ -1,0 +1,134 @@
+"""Read the YAML files safely, check them against the JSON Schema, and say where each problem is."""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import jsonschema
+import yaml
+
+from .problems import Problem
+
+SCHEMA_PATH = Path(__file__).resolve().parents[2] / "data" / "schema.yaml"
+
+# File name -> schema definition. Observations live one file per source under observations/.
+TOP_LEVEL_FILES = {
+    "themes.yaml": "themes_file",
+    "units.yaml": "units_file",
+    "sources.yaml": "sources_file",
+    "indicators.yaml": "indicators_file",
+}
+OBSERVATIONS_DIR = "observations"
+OBSERVATIONS_SCHEMA = "observations_file"
+
+
+class _Loader(yaml.CSafeLoader):
+    """The C safe loader, minus timestamp parsing: dates stay text so the schema sees what was written."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+@dataclass
+class YamlDocument:
+    """One parsed file. Line numbers are worked out only when a problem needs one (parsing twice costs)."""
+
+    file: str
+    text: str
+    data: Any
+    _root: yaml.Node | None = field(default=None, repr=False)
+
+    def where(self, path: list[str | int] | tuple) -> str:
+        """The line of the deepest part of `path` that exists, plus the path itself."""
+        node = self._root = self._root or yaml.compose(self.text, Loader=_Loader)
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                break
+            node = child
+        line = f"line {node.start_mark.line + 1}" if node is not None else "start of file"
+        return f"{line} ({format_path(path)})" if path else line
+
+    def problem(self, path: list[str | int] | tuple, message: str) -> Problem:
+        return Problem(self.file, self.where(path), message)
+
+
+def _child(node: yaml.Node | None, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        return next((value for key, value in node.value if key.value == step), None)
+    if isinstance(node, yaml.SequenceNode) and isinstance(step, int) and step < len(node.value):
+        return node.value[step]
+    return None
+
+
+def format_path(path) -> str:
+    text = ""
+    for step in path:
+        text += f"[{step}]" if isinstance(step, int) else (f".{step}" if text else str(step))
+    return text or "(document)"
+
+
+def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlDocument | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(shown_as, "file", f"cannot be read: {error}"))
+        return None
+    try:
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - _Loader is a SafeLoader subclass
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
+        reason = getattr(error, "problem", None) or str(error)
+        context = getattr(error, "context", None)
+        problems.append(Problem(shown_as, where, f"YAML syntax error: {reason}" + (f" ({context})" if context else "")))
+        return None
+    return YamlDocument(shown_as, text, data)
+
+
+@lru_cache(maxsize=1)
+def _schema() -> dict:
+    return yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
+
+
+@lru_cache(maxsize=None)
+def _validator(definition: str) -> jsonschema.Draft202012Validator:
+    schema = {**_schema(), "$ref": f"#/$defs/{definition}"}
+    return jsonschema.Draft202012Validator(schema)
+
+
+def _describe(error: jsonschema.ValidationError) -> str:
+    if error.validator == "additionalProperties":
+        allowed = list(error.schema.get("properties", {}))
+        extra = [key for key in error.instance if key not in allowed]
+        hints = []
+        for key in extra:
+            close = difflib.get_close_matches(str(key), allowed, n=1)
+            hints.append(f"unknown field {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
+        return "; ".join(hints) + f"; allowed fields: {', '.join(allowed)}"
+    if error.validator == "required":
+        return f"missing field: {error.message.split(' is a required')[0]}"
+    if error.validator == "enum":
+        return f"{error.instance!r} is not allowed; use one of: {', '.join(map(str, error.validator_value))}"
+    if error.validator == "type":
+        expected = error.validator_value
+        expected = " or ".join(expected) if isinstance(expected, list) else expected
+        return f"{error.instance!r} should be a {expected}, not {type(error.instance).__name__}"
+    return error.message
+
+
+def check_schema(document: YamlDocument, definition: str, problems: list[Problem]) -> bool:
+    """Add a problem per schema violation; return True when the document is valid."""
+    errors = sorted(_validator(definition).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    for error in errors:
+        if error.validator in ("if", "then"):
+            continue  # the nested `required` error carries the message
+        problems.append(document.problem(list(error.absolute_path), _describe(error)))
+    return not errors
