@@ -17,7 +17,7 @@ from .problems import DataLayerError, Problem
 from .reading import OBSERVATIONS_DIR, OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES, YamlDocument, check_schema, read_yaml
 from .rules import check_rules
 
-__all__ = ["DataLayer", "DataLayerError", "Problem", "STATUSES", "format_value", "load_data_layer", "data_files"]
+__all__ = ["STATUSES", "DataLayer", "DataLayerError", "Problem", "data_files", "format_value", "load_data_layer"]
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data"
 
@@ -38,7 +38,9 @@ def data_files(path: str | Path = DEFAULT_PATH) -> list[Path]:
     return [root / name for name in TOP_LEVEL_FILES] + sorted((root / OBSERVATIONS_DIR).glob("*.yaml"))
 
 
-def _read_all(root: Path, problems: list[Problem]) -> tuple[dict[str, YamlDocument | None], list[tuple[str, YamlDocument]]]:
+def _read_all(
+    root: Path, problems: list[Problem]
+) -> tuple[dict[str, YamlDocument | None], list[tuple[str, YamlDocument]]]:
     shown = str(root)
     if not root.is_dir():
         raise DataLayerError([Problem(shown, "folder", "no such data folder")])
@@ -52,11 +54,21 @@ def _read_all(root: Path, problems: list[Problem]) -> tuple[dict[str, YamlDocume
         top[name] = document if document and check_schema(document, definition, problems) else None
     for stray in sorted(root.glob("*.y*ml")):
         if stray.name not in TOP_LEVEL_FILES and stray.name != "schema.yaml":
-            problems.append(Problem(f"{shown}/{stray.name}", "file", f"not a data-layer file; expected {', '.join(TOP_LEVEL_FILES)}"))
+            problems.append(
+                Problem(
+                    f"{shown}/{stray.name}", "file", f"not a data-layer file; expected {', '.join(TOP_LEVEL_FILES)}"
+                )
+            )
     observation_files = []
     paths = sorted((root / OBSERVATIONS_DIR).glob("*"))
     if not paths:
-        problems.append(Problem(f"{shown}/{OBSERVATIONS_DIR}", "folder", "missing or empty: observations go here, one YAML file per source"))
+        problems.append(
+            Problem(
+                f"{shown}/{OBSERVATIONS_DIR}",
+                "folder",
+                "missing or empty: observations go here, one YAML file per source",
+            )
+        )
     for path in paths:
         shown_as = f"{shown}/{OBSERVATIONS_DIR}/{path.name}"
         if path.suffix != ".yaml":

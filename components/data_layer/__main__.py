@@ -32,8 +32,10 @@ def main(argv: list[str] | None = None) -> int:
 
     obs = layer.observations
     pairs = layer.plan_vs_outcome
-    print(f"OK: {args.path}: {len(obs)} observations of {obs['indicator_id'].nunique()} indicators "
-          f"from {len(layer.sources)} sources; {len(pairs)} targets, {(pairs['outcome_id'] != '').sum()} with an outcome.")  # fmt: skip
+    print(
+        f"OK: {args.path}: {len(obs)} observations of {obs['indicator_id'].nunique()} indicators "
+        f"from {len(layer.sources)} sources; {len(pairs)} targets, {(pairs['outcome_id'] != '').sum()} with an outcome."
+    )
     by_theme = pd.crosstab(obs["theme"], obs["kind"], margins=True, margins_name="total")
     print("Observations by theme and kind:\n" + by_theme.to_string(), end="\n\n")
     print(_table("Observations by source:", obs.groupby("source_id").size()))

@@ -45,45 +45,70 @@ def sources_frame(data: dict) -> pd.DataFrame:
         dates = sorted(item["date"] for item in source["dates"])
         rows.append(
             {
-                "id": source["id"], "file": source["file"], "title": source["title"], "outlet": source["outlet"],
-                "type": source["type"], "summary": source["summary"],
+                "id": source["id"],
+                "file": source["file"],
+                "title": source["title"],
+                "outlet": source["outlet"],
+                "type": source["type"],
+                "summary": source["summary"],
                 "latest_date": pd.Timestamp(dates[-1]) if dates else pd.NaT,
                 "dates": "; ".join(f"{item['what']} {item['date']}" for item in source["dates"]) or "no date given",
                 "date_note": source.get("date_note", ""),
                 "other_figures": list(source.get("other_figures", [])),
             }
-        )  # fmt: skip
+        )
     return pd.DataFrame(rows)
 
 
 def indicators_frame(data: dict) -> pd.DataFrame:
     rows = [
         {
-            "id": item["id"], "name": item["name"], "theme": item["theme"], "unit": item["unit"],
-            "measure": item["measure"], "direction": item.get("direction", "higher_is_better"),
+            "id": item["id"],
+            "name": item["name"],
+            "theme": item["theme"],
+            "unit": item["unit"],
+            "measure": item["measure"],
+            "direction": item.get("direction", "higher_is_better"),
             "description": item["description"],
             "not_comparable_with": item.get("not_comparable_with", {}).get("indicator", ""),
             "not_comparable_reason": item.get("not_comparable_with", {}).get("reason", ""),
         }
         for item in data["indicators"]
-    ]  # fmt: skip
+    ]
     return pd.DataFrame(rows)
 
 
 OBSERVATION_COLUMNS = [
-    "observation_id", "indicator_id", "indicator", "theme", "theme_label", "unit", "unit_label", "measure",
-    "value", "qualifier", "value_label", "kind", "period", "period_type", "period_start", "period_end",
-    "period_inferred", "source_id", "source_title", "note",
-]  # fmt: skip
+    "observation_id",
+    "indicator_id",
+    "indicator",
+    "theme",
+    "theme_label",
+    "unit",
+    "unit_label",
+    "measure",
+    "value",
+    "qualifier",
+    "value_label",
+    "kind",
+    "period",
+    "period_type",
+    "period_start",
+    "period_end",
+    "period_inferred",
+    "source_id",
+    "source_title",
+    "note",
+]
 
 
 def observations_frame(
     files: list[dict], indicators: pd.DataFrame, themes: pd.DataFrame, units: pd.DataFrame, sources: pd.DataFrame
 ) -> pd.DataFrame:
     indicator_by_id = indicators.set_index("id").to_dict("index")
-    theme_labels = dict(zip(themes["id"], themes["label"]))
+    theme_labels = dict(zip(themes["id"], themes["label"], strict=True))
     unit_by_id = units.set_index("id").to_dict("index")
-    source_titles = dict(zip(sources["id"], sources["title"]))
+    source_titles = dict(zip(sources["id"], sources["title"], strict=True))
     rows = []
     for document in files:
         for item in document["observations"]:
@@ -94,20 +119,32 @@ def observations_frame(
             qualifier = item.get("qualifier", "")
             rows.append(
                 {
-                    "observation_id": item["id"], "indicator_id": item["indicator"], "indicator": indicator["name"],
-                    "theme": indicator["theme"], "theme_label": theme_labels[indicator["theme"]],
-                    "unit": indicator["unit"], "unit_label": unit["label"], "measure": indicator["measure"],
-                    "value": value, "qualifier": qualifier,
+                    "observation_id": item["id"],
+                    "indicator_id": item["indicator"],
+                    "indicator": indicator["name"],
+                    "theme": indicator["theme"],
+                    "theme_label": theme_labels[indicator["theme"]],
+                    "unit": indicator["unit"],
+                    "unit_label": unit["label"],
+                    "measure": indicator["measure"],
+                    "value": value,
+                    "qualifier": qualifier,
                     "value_label": format_value(value, indicator["unit"], unit["symbol"], qualifier),
-                    "kind": item["kind"], "period": period.text, "period_type": period.type,
-                    "period_start": pd.Timestamp(period.start), "period_end": pd.Timestamp(period.end),
+                    "kind": item["kind"],
+                    "period": period.text,
+                    "period_type": period.type,
+                    "period_start": pd.Timestamp(period.start),
+                    "period_end": pd.Timestamp(period.end),
                     "period_inferred": bool(item.get("period_inferred", False)),
-                    "source_id": document["source"], "source_title": source_titles[document["source"]],
+                    "source_id": document["source"],
+                    "source_title": source_titles[document["source"]],
                     "note": item.get("note", ""),
                 }
-            )  # fmt: skip
+            )
     frame = pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
     theme_order = {theme: position for position, theme in enumerate(themes["id"])}
-    frame = frame.sort_values(["theme", "indicator", "period_end", "kind"], key=lambda c: c.map(theme_order) if c.name == "theme" else c)
+    frame = frame.sort_values(
+        ["theme", "indicator", "period_end", "kind"], key=lambda c: c.map(theme_order) if c.name == "theme" else c
+    )
     frame["value"] = frame["value"].astype(float)
     return frame.reset_index(drop=True)

@@ -11,7 +11,9 @@ STATUSES = (ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE)
 LOWER_BOUNDS = {"more than", "at least"}
 
 
-def judge(target_value: float, target_qualifier: str, outcome_value: float, outcome_qualifier: str, higher_is_better: bool) -> tuple[str, str]:
+def judge(
+    target_value: float, target_qualifier: str, outcome_value: float, outcome_qualifier: str, higher_is_better: bool
+) -> tuple[str, str]:
     """Status and reason for a target and an outcome of the same indicator and period.
 
     A target is a floor (a ceiling where lower is better); "more than" makes it strict. An exact or
@@ -33,7 +35,10 @@ def judge(target_value: float, target_qualifier: str, outcome_value: float, outc
     if meets:
         return ACHIEVED, "The outcome meets the target." + hedge_note
     if outcome_is_bound:
-        return NOT_COMPARABLE, "The outcome is known only to exceed a value below the target, so it may or may not meet it."
+        return (
+            NOT_COMPARABLE,
+            "The outcome is known only to exceed a value below the target, so it may or may not meet it.",
+        )
     return MISSED, "The outcome falls short of the target." + hedge_note
 
 
@@ -45,19 +50,42 @@ def gap_label(gap: float, gap_percent: float, unit: str, outcome_qualifier: str)
 
 
 COLUMNS = [
-    "target_id", "indicator_id", "indicator", "theme", "unit", "period", "period_end",
-    "target_value", "target_qualifier", "target_label", "target_source_id",
-    "outcome_id", "outcome_indicator_id", "outcome_indicator", "outcome_value", "outcome_qualifier",
-    "outcome_label", "outcome_period", "outcome_source_id",
-    "gap", "gap_percent", "gap_label", "status", "status_reason",
-]  # fmt: skip
+    "target_id",
+    "indicator_id",
+    "indicator",
+    "theme",
+    "unit",
+    "period",
+    "period_end",
+    "target_value",
+    "target_qualifier",
+    "target_label",
+    "target_source_id",
+    "outcome_id",
+    "outcome_indicator_id",
+    "outcome_indicator",
+    "outcome_value",
+    "outcome_qualifier",
+    "outcome_label",
+    "outcome_period",
+    "outcome_source_id",
+    "gap",
+    "gap_percent",
+    "gap_label",
+    "status",
+    "status_reason",
+]
 
 
-def build_plan_vs_outcome(observations: pd.DataFrame, indicators: pd.DataFrame, source_dates: pd.Series) -> pd.DataFrame:
+def build_plan_vs_outcome(
+    observations: pd.DataFrame, indicators: pd.DataFrame, source_dates: pd.Series
+) -> pd.DataFrame:
     """One row per target. Its outcome is the same indicator's outcome ending on the same day as the
     target's period (the newest source wins a tie); failing that, an outcome of the indicator named
     in `not_comparable_with`, shown but never compared."""
-    outcomes = observations[observations["kind"] == "outcome"].assign(source_date=lambda f: f["source_id"].map(source_dates))
+    outcomes = observations[observations["kind"] == "outcome"].assign(
+        source_date=lambda f: f["source_id"].map(source_dates)
+    )
     outcomes = outcomes.sort_values(["period_end", "source_date"], ascending=False)
     by_key = outcomes.drop_duplicates(["indicator_id", "period_end"]).set_index(["indicator_id", "period_end"])
     indicator_rows = indicators.set_index("id")
@@ -65,25 +93,42 @@ def build_plan_vs_outcome(observations: pd.DataFrame, indicators: pd.DataFrame, 
     for target in observations[observations["kind"] == "target"].itertuples(index=False):
         info = indicator_rows.loc[target.indicator_id]
         row = {
-            "target_id": target.observation_id, "indicator_id": target.indicator_id, "indicator": target.indicator,
-            "theme": target.theme, "unit": target.unit, "period": target.period, "period_end": target.period_end,
-            "target_value": target.value, "target_qualifier": target.qualifier, "target_label": target.value_label,
+            "target_id": target.observation_id,
+            "indicator_id": target.indicator_id,
+            "indicator": target.indicator,
+            "theme": target.theme,
+            "unit": target.unit,
+            "period": target.period,
+            "period_end": target.period_end,
+            "target_value": target.value,
+            "target_qualifier": target.qualifier,
+            "target_label": target.value_label,
             "target_source_id": target.source_id,
-        }  # fmt: skip
+        }
         outcome, status, reason = None, NO_OUTCOME, "No source reports an outcome for this indicator and period."
         if (target.indicator_id, target.period_end) in by_key.index:
             outcome = by_key.loc[(target.indicator_id, target.period_end)]
-            status, reason = judge(target.value, target.qualifier, outcome["value"], outcome["qualifier"], info["direction"] == "higher_is_better")
+            status, reason = judge(
+                target.value,
+                target.qualifier,
+                outcome["value"],
+                outcome["qualifier"],
+                info["direction"] == "higher_is_better",
+            )
         elif info["not_comparable_with"] and (info["not_comparable_with"], target.period_end) in by_key.index:
             outcome = by_key.loc[(info["not_comparable_with"], target.period_end)]
             status, reason = NOT_COMPARABLE, info["not_comparable_reason"]
         if outcome is not None:
             row |= {
-                "outcome_id": outcome["observation_id"], "outcome_indicator_id": outcome.name[0],
-                "outcome_indicator": outcome["indicator"], "outcome_value": outcome["value"],
-                "outcome_qualifier": outcome["qualifier"], "outcome_label": outcome["value_label"],
-                "outcome_period": outcome["period"], "outcome_source_id": outcome["source_id"],
-            }  # fmt: skip
+                "outcome_id": outcome["observation_id"],
+                "outcome_indicator_id": outcome.name[0],
+                "outcome_indicator": outcome["indicator"],
+                "outcome_value": outcome["value"],
+                "outcome_qualifier": outcome["qualifier"],
+                "outcome_label": outcome["value_label"],
+                "outcome_period": outcome["period"],
+                "outcome_source_id": outcome["source_id"],
+            }
             if status in (ACHIEVED, MISSED):
                 row["gap"] = outcome["value"] - target.value
                 row["gap_percent"] = 100 * row["gap"] / target.value if target.value else math.nan
@@ -92,4 +137,6 @@ def build_plan_vs_outcome(observations: pd.DataFrame, indicators: pd.DataFrame, 
     frame = pd.DataFrame(rows, columns=COLUMNS)
     for column in ("target_value", "outcome_value", "gap", "gap_percent"):
         frame[column] = pd.to_numeric(frame[column])
-    return frame.fillna({c: "" for c in COLUMNS if c not in ("target_value", "outcome_value", "gap", "gap_percent", "period_end")})
+    return frame.fillna(
+        {c: "" for c in COLUMNS if c not in ("target_value", "outcome_value", "gap", "gap_percent", "period_end")}
+    )

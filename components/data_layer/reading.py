@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -98,7 +98,7 @@ def _schema() -> dict:
     return yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
 
 
-@lru_cache(maxsize=None)
+@cache
 def _validator(definition: str) -> jsonschema.Draft202012Validator:
     schema = {**_schema(), "$ref": f"#/$defs/{definition}"}
     return jsonschema.Draft202012Validator(schema)

@@ -25,7 +25,9 @@ def _ids(document: YamlDocument | None, key: str, problems: list[Problem]) -> se
         if not isinstance(entry_id, str):
             continue
         if entry_id in seen:
-            problems.append(document.problem([key, index, "id"], f"duplicate id {entry_id!r} (first at {key}[{seen[entry_id]}])"))
+            problems.append(
+                document.problem([key, index, "id"], f"duplicate id {entry_id!r} (first at {key}[{seen[entry_id]}])")
+            )
         else:
             seen[entry_id] = index
     return set(seen)
@@ -60,9 +62,13 @@ def check_rules(
     rank_like = set()
     for index, indicator in _entries(indicators, "indicators"):
         if indicator.get("theme") not in theme_ids and themes is not None:
-            problems.append(indicators.problem(["indicators", index, "theme"], _unknown(indicator.get("theme"), theme_ids, "theme")))
+            problems.append(
+                indicators.problem(["indicators", index, "theme"], _unknown(indicator.get("theme"), theme_ids, "theme"))
+            )
         if indicator.get("unit") not in unit_ids and units is not None:
-            problems.append(indicators.problem(["indicators", index, "unit"], _unknown(indicator.get("unit"), unit_ids, "unit")))
+            problems.append(
+                indicators.problem(["indicators", index, "unit"], _unknown(indicator.get("unit"), unit_ids, "unit"))
+            )
         link = indicator.get("not_comparable_with")
         if isinstance(link, dict) and link.get("indicator") not in indicator_ids - {indicator.get("id")}:
             problems.append(
@@ -82,19 +88,36 @@ def check_rules(
             if sources is not None and file_source not in source_ids:
                 problems.append(document.problem(["source"], _unknown(file_source, source_ids, "source")))
             if file_source != file_stem:
-                problems.append(document.problem(["source"], f"the file should be named after its source: {file_source}.yaml"))
+                problems.append(
+                    document.problem(["source"], f"the file should be named after its source: {file_source}.yaml")
+                )
         for index, observation in _entries(document, "observations"):
             obs_id = observation.get("id")
             if isinstance(obs_id, str):
                 if obs_id in first_seen:
-                    problems.append(document.problem(["observations", index, "id"], f"duplicate observation id {obs_id!r} (first in {first_seen[obs_id]})"))
+                    problems.append(
+                        document.problem(
+                            ["observations", index, "id"],
+                            f"duplicate observation id {obs_id!r} (first in {first_seen[obs_id]})",
+                        )
+                    )
                 else:
                     first_seen[obs_id] = document.file
             indicator_id = observation.get("indicator")
             if indicators is not None and indicator_id not in indicator_ids:
-                problems.append(document.problem(["observations", index, "indicator"], _unknown(indicator_id, indicator_ids, "indicator")))
-            if observation.get("qualifier") == "among the top" and indicator_id in indicator_ids and indicator_id not in rank_like:
-                problems.append(document.problem(["observations", index, "qualifier"], "'among the top' only fits a rank indicator"))
+                problems.append(
+                    document.problem(
+                        ["observations", index, "indicator"], _unknown(indicator_id, indicator_ids, "indicator")
+                    )
+                )
+            if (
+                observation.get("qualifier") == "among the top"
+                and indicator_id in indicator_ids
+                and indicator_id not in rank_like
+            ):
+                problems.append(
+                    document.problem(["observations", index, "qualifier"], "'among the top' only fits a rank indicator")
+                )
             period = observation.get("period")
             if isinstance(period, (str, int)):
                 try:
@@ -104,7 +127,10 @@ def check_rules(
             key = (indicator_id, observation.get("kind"), str(period), file_source)
             if key in same_figure:
                 problems.append(
-                    document.problem(["observations", index], f"the same indicator, kind and period is already recorded from this source as {same_figure[key]!r}")
+                    document.problem(
+                        ["observations", index],
+                        f"same indicator, kind and period already recorded from this source as {same_figure[key]!r}",
+                    )
                 )
             else:
                 same_figure[key] = obs_id
