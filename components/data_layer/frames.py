@@ -105,12 +105,15 @@ OBSERVATION_COLUMNS = [
 def observations_frame(
     files: list[dict], indicators: pd.DataFrame, themes: pd.DataFrame, units: pd.DataFrame, sources: pd.DataFrame
 ) -> pd.DataFrame:
-    indicator_by_id = indicators.set_index("id").to_dict("index")
+    # Plain dict lookups and whole-column conversions: row-by-row pandas access made this step
+    # a fifth of the load time of a 100x layer.
+    indicator_by_id = {row["id"]: row for row in indicators.to_dict("records")}
     theme_labels = dict(zip(themes["id"], themes["label"], strict=True))
-    unit_by_id = units.set_index("id").to_dict("index")
+    unit_by_id = {row["id"]: row for row in units.to_dict("records")}
     source_titles = dict(zip(sources["id"], sources["title"], strict=True))
     rows = []
     for document in files:
+        source_id = document["source"]
         for item in document["observations"]:
             indicator = indicator_by_id[item["indicator"]]
             unit = unit_by_id[indicator["unit"]]
@@ -118,33 +121,22 @@ def observations_frame(
             value = float(item["value"]) if "value" in item else math.nan
             qualifier = item.get("qualifier", "")
             rows.append(
-                {
-                    "observation_id": item["id"],
-                    "indicator_id": item["indicator"],
-                    "indicator": indicator["name"],
-                    "theme": indicator["theme"],
-                    "theme_label": theme_labels[indicator["theme"]],
-                    "unit": indicator["unit"],
-                    "unit_label": unit["label"],
-                    "measure": indicator["measure"],
-                    "value": value,
-                    "qualifier": qualifier,
-                    "value_label": format_value(value, indicator["unit"], unit["symbol"], qualifier),
-                    "kind": item["kind"],
-                    "period": period.text,
-                    "period_type": period.type,
-                    "period_start": pd.Timestamp(period.start),
-                    "period_end": pd.Timestamp(period.end),
-                    "period_inferred": bool(item.get("period_inferred", False)),
-                    "source_id": document["source"],
-                    "source_title": source_titles[document["source"]],
-                    "note": item.get("note", ""),
-                }
-            )
+                (
+                    item["id"], item["indicator"], indicator["name"], indicator["theme"],
+                    theme_labels[indicator["theme"]], indicator["unit"], unit["label"], indicator["measure"],
+                    value, qualifier, format_value(value, indicator["unit"], unit["symbol"], qualifier),
+                    item["kind"], period.text, period.type, period.start, period.end,
+                    bool(item.get("period_inferred", False)), source_id, source_titles[source_id],
+                    item.get("note", ""),
+                )
+            )  # fmt: skip
     frame = pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
+    frame["period_start"] = pd.to_datetime(frame["period_start"])
+    frame["period_end"] = pd.to_datetime(frame["period_end"])
+    frame["value"] = frame["value"].astype(float)
     theme_order = {theme: position for position, theme in enumerate(themes["id"])}
     frame = frame.sort_values(
-        ["theme", "indicator", "period_end", "kind"], key=lambda c: c.map(theme_order) if c.name == "theme" else c
+        ["theme", "indicator", "period_end", "kind"],
+        key=lambda column: column.map(theme_order) if column.name == "theme" else column,
     )
-    frame["value"] = frame["value"].astype(float)
     return frame.reset_index(drop=True)

@@ -6,6 +6,7 @@ import calendar
 import re
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
 PERIOD_FORMATS = "YYYY, YYYY-Qn, YYYY-MM/YYYY-MM or YYYY-MM-DD"
 
@@ -27,6 +28,7 @@ def _month_end(year: int, month: int) -> date:
     return date(year, month, calendar.monthrange(year, month)[1])
 
 
+@lru_cache(maxsize=4096)  # a layer repeats a few periods many times; both rules and frames parse them
 def parse_period(value: str | int) -> Period:
     """Parse a period; raise ValueError with a readable reason when it is malformed or impossible."""
     text = str(value).strip()

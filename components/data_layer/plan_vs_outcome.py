@@ -83,60 +83,55 @@ def build_plan_vs_outcome(
     """One row per target. Its outcome is the same indicator's outcome ending on the same day as the
     target's period (the newest source wins a tie); failing that, an outcome of the indicator named
     in `not_comparable_with`, shown but never compared."""
-    outcomes = observations[observations["kind"] == "outcome"].assign(
-        source_date=lambda f: f["source_id"].map(source_dates)
+    outcome_fields = {
+        "observation_id": "outcome_id", "indicator_id": "outcome_indicator_id", "indicator": "outcome_indicator",
+        "value": "outcome_value", "qualifier": "outcome_qualifier", "value_label": "outcome_label",
+        "period": "outcome_period", "source_id": "outcome_source_id",
+    }  # fmt: skip
+    outcomes = (
+        observations[observations["kind"] == "outcome"]
+        .assign(source_date=lambda f: f["source_id"].map(source_dates))
+        .sort_values(["period_end", "source_date"], ascending=False)
+        .drop_duplicates(["indicator_id", "period_end"])
+        .rename(columns=outcome_fields)[[*outcome_fields.values(), "period_end"]]
     )
-    outcomes = outcomes.sort_values(["period_end", "source_date"], ascending=False)
-    by_key = outcomes.drop_duplicates(["indicator_id", "period_end"]).set_index(["indicator_id", "period_end"])
-    indicator_rows = indicators.set_index("id")
-    rows = []
-    for target in observations[observations["kind"] == "target"].itertuples(index=False):
-        info = indicator_rows.loc[target.indicator_id]
-        row = {
-            "target_id": target.observation_id,
-            "indicator_id": target.indicator_id,
-            "indicator": target.indicator,
-            "theme": target.theme,
-            "unit": target.unit,
-            "period": target.period,
-            "period_end": target.period_end,
-            "target_value": target.value,
-            "target_qualifier": target.qualifier,
-            "target_label": target.value_label,
-            "target_source_id": target.source_id,
-        }
-        outcome, status, reason = None, NO_OUTCOME, "No source reports an outcome for this indicator and period."
-        if (target.indicator_id, target.period_end) in by_key.index:
-            outcome = by_key.loc[(target.indicator_id, target.period_end)]
-            status, reason = judge(
-                target.value,
-                target.qualifier,
-                outcome["value"],
-                outcome["qualifier"],
-                info["direction"] == "higher_is_better",
-            )
-        elif info["not_comparable_with"] and (info["not_comparable_with"], target.period_end) in by_key.index:
-            outcome = by_key.loc[(info["not_comparable_with"], target.period_end)]
-            status, reason = NOT_COMPARABLE, info["not_comparable_reason"]
-        if outcome is not None:
-            row |= {
-                "outcome_id": outcome["observation_id"],
-                "outcome_indicator_id": outcome.name[0],
-                "outcome_indicator": outcome["indicator"],
-                "outcome_value": outcome["value"],
-                "outcome_qualifier": outcome["qualifier"],
-                "outcome_label": outcome["value_label"],
-                "outcome_period": outcome["period"],
-                "outcome_source_id": outcome["source_id"],
-            }
-            if status in (ACHIEVED, MISSED):
-                row["gap"] = outcome["value"] - target.value
-                row["gap_percent"] = 100 * row["gap"] / target.value if target.value else math.nan
-                row["gap_label"] = gap_label(row["gap"], row["gap_percent"], target.unit, outcome["qualifier"])
-        rows.append(row | {"status": status, "status_reason": reason})
-    frame = pd.DataFrame(rows, columns=COLUMNS)
-    for column in ("target_value", "outcome_value", "gap", "gap_percent"):
-        frame[column] = pd.to_numeric(frame[column])
-    return frame.fillna(
-        {c: "" for c in COLUMNS if c not in ("target_value", "outcome_value", "gap", "gap_percent", "period_end")}
+    targets = (
+        observations[observations["kind"] == "target"]
+        .rename(columns={"observation_id": "target_id", "value": "target_value", "qualifier": "target_qualifier",
+                         "value_label": "target_label", "source_id": "target_source_id"})
+        .merge(indicators[["id", "direction", "not_comparable_with", "not_comparable_reason"]],
+               left_on="indicator_id", right_on="id")
+    )  # fmt: skip
+    same = targets.merge(outcomes, how="left", left_on=["indicator_id", "period_end"],
+                         right_on=["outcome_indicator_id", "period_end"])  # fmt: skip
+    linked = targets.merge(outcomes, how="left", left_on=["not_comparable_with", "period_end"],
+                           right_on=["outcome_indicator_id", "period_end"])  # fmt: skip
+    has_same = same["outcome_id"].notna()
+    frame = same.where(has_same, linked) if len(same) else same
+
+    statuses = []
+    for row, own_outcome in zip(frame.itertuples(index=False), has_same, strict=True):
+        if own_outcome:
+            statuses.append(judge(row.target_value, row.target_qualifier, row.outcome_value,
+                                  row.outcome_qualifier, row.direction == "higher_is_better"))  # fmt: skip
+        elif pd.notna(row.outcome_id):
+            statuses.append((NOT_COMPARABLE, row.not_comparable_reason))
+        else:
+            statuses.append((NO_OUTCOME, "No source reports an outcome for this indicator and period."))
+    frame["status"] = [status for status, _ in statuses]
+    frame["status_reason"] = [reason for _, reason in statuses]
+
+    compared = frame["status"].isin([ACHIEVED, MISSED])
+    frame["gap"] = (frame["outcome_value"] - frame["target_value"]).where(compared)
+    frame["gap_percent"] = (100 * frame["gap"] / frame["target_value"].where(frame["target_value"] != 0)).where(
+        compared
     )
+    frame["gap_label"] = [
+        gap_label(gap, percent, unit, qualifier) if ok else ""
+        for gap, percent, unit, qualifier, ok in zip(
+            frame["gap"], frame["gap_percent"], frame["unit"], frame["outcome_qualifier"], compared, strict=True
+        )
+    ]
+    numeric = ("target_value", "outcome_value", "gap", "gap_percent", "period_end")
+    frame = frame[COLUMNS].reset_index(drop=True)
+    return frame.fillna({column: "" for column in COLUMNS if column not in numeric})

@@ -8,6 +8,7 @@ from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
+import fastjsonschema
 import jsonschema
 import yaml
 
@@ -98,10 +99,20 @@ def _schema() -> dict:
     return yaml.load(SCHEMA_PATH.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506
 
 
+def _schema_for(definition: str) -> dict:
+    return {**_schema(), "$ref": f"#/$defs/{definition}"}
+
+
+@cache
+def _fast_check(definition: str):
+    # fastjsonschema compiles the schema to Python and checks the 100x benchmark layer ~8x faster
+    # than jsonschema, but stops at the first error; jsonschema then lists every error.
+    return fastjsonschema.compile(_schema_for(definition))
+
+
 @cache
 def _validator(definition: str) -> jsonschema.Draft202012Validator:
-    schema = {**_schema(), "$ref": f"#/$defs/{definition}"}
-    return jsonschema.Draft202012Validator(schema)
+    return jsonschema.Draft202012Validator(_schema_for(definition))
 
 
 def _describe(error: jsonschema.ValidationError) -> str:
@@ -126,6 +137,11 @@ def _describe(error: jsonschema.ValidationError) -> str:
 
 def check_schema(document: YamlDocument, definition: str, problems: list[Problem]) -> bool:
     """Add a problem per schema violation; return True when the document is valid."""
+    try:
+        _fast_check(definition)(document.data)
+        return True
+    except fastjsonschema.JsonSchemaException:
+        pass
     errors = sorted(_validator(definition).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
     for error in errors:
         if error.validator in ("if", "then"):

@@ -1,0 +1,79 @@
+"""Charts -> PNG/SVG/PDF bytes and frames -> CSV bytes for download, with file names that say what and which filter."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import unicodedata
+
+import altair as alt
+import pandas as pd
+import vl_convert as vlc
+
+IMAGE_FORMATS = ("png", "svg", "pdf")
+MIME_TYPES = {
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "pdf": "application/pdf",
+    "csv": "text/csv",
+}
+
+# vl-convert's PNG is 72 ppi at scale 1; 300 ppi makes a 600-px chart about 2,500 px wide, enough for print.
+PRINT_PPI = 300
+# Every prefix part is fixed, so the themes part is what gets shortened to stay within this.
+MAX_FILENAME_LENGTH = 120
+_APP_SLUG = "shanxi-monitor"
+
+
+def chart_image(chart: alt.TopLevelMixin | dict, fmt: str) -> bytes:
+    """The chart rendered as `fmt` (png, svg or pdf) on a white background, ready for a report."""
+    fmt = fmt.lower()
+    if fmt not in IMAGE_FORMATS:
+        raise ValueError(f"Unknown image format {fmt!r}; expected one of: {', '.join(IMAGE_FORMATS)}")
+    spec = chart.to_dict() if isinstance(chart, alt.TopLevelMixin) else chart
+    # A shallow copy is enough: only the top level changes, and the caller's spec must stay as it was.
+    # The top-level property wins over any theme's config.background, so dark themes still export white.
+    export_spec = {**spec, "background": "white"}
+    # Sorted keys make equal specs give equal text, so the cache hits whatever order the dict was built in.
+    spec_json = json.dumps(export_spec, sort_keys=True, separators=(",", ":"))
+    return _render(spec_json, fmt)
+
+
+@functools.lru_cache(maxsize=128)
+def _render(spec_json: str, fmt: str) -> bytes:
+    # No external URLs: the data is inline, and a spec that points elsewhere should fail at once, not hang offline.
+    offline = {"allowed_base_urls": []}
+    if fmt == "png":
+        return vlc.vegalite_to_png(spec_json, ppi=PRINT_PPI, **offline)
+    if fmt == "svg":
+        return vlc.vegalite_to_svg(spec_json, **offline).encode("utf-8")
+    return vlc.vegalite_to_pdf(spec_json, **offline)
+
+
+def frame_csv(frame: pd.DataFrame, columns: list[str] | None = None) -> bytes:
+    """The frame as UTF-8 CSV without BOM or index, limited to `columns` in that order when given."""
+    table = frame if columns is None else frame[columns]
+    return table.to_csv(index=False).encode("utf-8")
+
+
+def _slug(text: str) -> str:
+    # Underscores separate the parts of a file name, so inside a part they become hyphens like any other gap.
+    # Accents are folded first so 'Énergie' keeps its letters as 'energie' instead of losing the 'e'.
+    ascii_text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+
+
+def export_filename(what: str, themes: list[str] | tuple[str, ...], ext: str) -> str:
+    """A file name safe on every OS, e.g. 'shanxi-monitor_plan-vs-outcome_energy-industry.png'."""
+    what_part = _slug(what) or "chart"
+    ext_part = _slug(ext)[:10] or "bin"
+    # No theme selected means no filter, which the name should say rather than leave blank.
+    themes_part = "-".join(slug for slug in map(_slug, themes) if slug) if themes else "all-themes"
+    fixed_length = len(_APP_SLUG) + len(what_part) + len(ext_part) + 3  # two underscores and the dot
+    if not themes_part or fixed_length + len(themes_part) > MAX_FILENAME_LENGTH:
+        themes_part = f"{len(themes)}-themes"
+    # Only an absurdly long title is left to overflow; cut it so the name still fits.
+    room_for_what = MAX_FILENAME_LENGTH - (fixed_length - len(what_part)) - len(themes_part)
+    what_part = what_part[:room_for_what].strip("-") or "chart"
+    return f"{_APP_SLUG}_{what_part}_{themes_part}.{ext_part}"
