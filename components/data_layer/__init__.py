@@ -50,8 +50,9 @@ def _read_all(
             problems.append(Problem(f"{shown}/{name}", "file", "missing"))
             top[name] = None
             continue
-        document = read_yaml(root / name, f"{shown}/{name}", problems)
-        top[name] = document if document and check_schema(document, definition, problems) else None
+        top[name] = read_yaml(root / name, f"{shown}/{name}", problems)
+        if top[name]:
+            check_schema(top[name], definition, problems)  # the rules still run on a failing file
     for stray in sorted(root.glob("*.y*ml")):
         if stray.name not in TOP_LEVEL_FILES and stray.name != "schema.yaml":
             problems.append(
@@ -75,7 +76,8 @@ def _read_all(
             problems.append(Problem(shown_as, "file", "observation files must end in .yaml"))
             continue
         document = read_yaml(path, shown_as, problems)
-        if document and check_schema(document, OBSERVATIONS_SCHEMA, problems):
+        if document:
+            check_schema(document, OBSERVATIONS_SCHEMA, problems)
             observation_files.append((path.stem, document))
     return top, observation_files
 

@@ -11,6 +11,8 @@ from . import DEFAULT_PATH, DataLayerError, load_data_layer
 
 
 def _table(title: str, counts) -> str:
+    if counts.empty:
+        return f"{title} none"
     width = max(len(str(key)) for key in counts.index)
     return "\n".join([title] + [f"  {str(key).ljust(width)}  {count:>4}" for key, count in counts.items()])
 

@@ -6,7 +6,7 @@ import math
 
 import pandas as pd
 
-from .periods import parse_period
+from .periods import Period, parse_period
 
 # Units whose values run into millions and billions and read better scaled.
 _SCALED_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters"}
@@ -29,6 +29,21 @@ def format_value(value: float, unit: str, symbol: str, qualifier: str = "") -> s
     else:
         text = f"{_number(value)}{symbol}"
     return f"{qualifier} {text}" if qualifier else text
+
+
+def period_label(period: Period, inferred: bool) -> str:
+    """'2024', 'Q1 2021 (inferred)', 'Jan–Nov 2024', 'as of 2024-12-31'."""
+    if period.type == "quarter":
+        text = f"{period.text[-2:]} {period.text[:4]}"
+    elif period.type == "months":
+        same_year = period.start.year == period.end.year
+        start = period.start.strftime("%b" if same_year else "%b %Y")
+        text = f"{start}–{period.end.strftime('%b %Y')}"
+    elif period.type == "date":
+        text = f"as of {period.text}"
+    else:
+        text = period.text
+    return f"{text} (inferred)" if inferred else text
 
 
 def themes_frame(data: dict) -> pd.DataFrame:
@@ -60,6 +75,11 @@ def sources_frame(data: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def default_direction(measure: str) -> str:
+    # Rank 1 is the top, so a smaller rank is better; everything else is better higher.
+    return "lower_is_better" if measure == "rank" else "higher_is_better"
+
+
 def indicators_frame(data: dict) -> pd.DataFrame:
     rows = [
         {
@@ -68,7 +88,8 @@ def indicators_frame(data: dict) -> pd.DataFrame:
             "theme": item["theme"],
             "unit": item["unit"],
             "measure": item["measure"],
-            "direction": item.get("direction", "higher_is_better"),
+            "direction": item.get("direction", default_direction(item["measure"])),
+            "headline": bool(item.get("headline", False)),
             "description": item["description"],
             "not_comparable_with": item.get("not_comparable_with", {}).get("indicator", ""),
             "not_comparable_reason": item.get("not_comparable_with", {}).get("reason", ""),
@@ -92,6 +113,7 @@ OBSERVATION_COLUMNS = [
     "value_label",
     "kind",
     "period",
+    "period_label",
     "period_type",
     "period_start",
     "period_end",
@@ -120,13 +142,14 @@ def observations_frame(
             period = parse_period(item["period"])
             value = float(item["value"]) if "value" in item else math.nan
             qualifier = item.get("qualifier", "")
+            inferred = bool(item.get("period_inferred", False))
             rows.append(
                 (
                     item["id"], item["indicator"], indicator["name"], indicator["theme"],
                     theme_labels[indicator["theme"]], indicator["unit"], unit["label"], indicator["measure"],
                     value, qualifier, format_value(value, indicator["unit"], unit["symbol"], qualifier),
-                    item["kind"], period.text, period.type, period.start, period.end,
-                    bool(item.get("period_inferred", False)), source_id, source_titles[source_id],
+                    item["kind"], period.text, period_label(period, inferred), period.type, period.start, period.end,
+                    inferred, source_id, source_titles[source_id],
                     item.get("note", ""),
                 )
             )  # fmt: skip

@@ -20,6 +20,8 @@ def judge(
     "about" outcome is taken at its value. A "more than"/"at least" outcome is only a bound: it
     proves the target met when the bound already meets it, and cannot prove it missed.
     """
+    if math.isnan(target_value):
+        return NOT_COMPARABLE, "The target is a place among the top, not a number."
     if outcome_qualifier == "among the top" or math.isnan(outcome_value):
         return NOT_COMPARABLE, "The outcome is a place among the top, not a number."
     sign = 1 if higher_is_better else -1

@@ -28,7 +28,20 @@ OBSERVATIONS_SCHEMA = "observations_file"
 
 
 class _Loader(yaml.CSafeLoader):
-    """The C safe loader, minus timestamp parsing: dates stay text so the schema sees what was written."""
+    """The C safe loader, minus timestamp parsing (dates stay text so the schema sees what was
+    written), and refusing a key written twice in one mapping, which YAML would silently resolve
+    to the last value."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen = set()
+        for key_node, _ in node.value:
+            key = key_node.value if isinstance(key_node, yaml.ScalarNode) else None
+            if key is not None and key in seen:
+                raise yaml.constructor.ConstructorError(
+                    "while reading a mapping", node.start_mark, f"the key {key!r} appears twice", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -89,7 +102,11 @@ def read_yaml(path: Path, shown_as: str, problems: list[Problem]) -> YamlDocumen
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else "file"
         reason = getattr(error, "problem", None) or str(error)
         context = getattr(error, "context", None)
-        problems.append(Problem(shown_as, where, f"YAML syntax error: {reason}" + (f" ({context})" if context else "")))
+        kind = "not allowed" if isinstance(error, yaml.constructor.ConstructorError) else "YAML syntax error"
+        problems.append(Problem(shown_as, where, f"{kind}: {reason}" + (f" ({context})" if context else "")))
+        return None
+    if data is None:
+        problems.append(Problem(shown_as, "file", "the file is empty"))
         return None
     return YamlDocument(shown_as, text, data)
 
@@ -115,6 +132,17 @@ def _validator(definition: str) -> jsonschema.Draft202012Validator:
     return jsonschema.Draft202012Validator(_schema_for(definition))
 
 
+_TYPE_WORDS = {
+    "object": "a mapping (key: value lines)", "array": "a list", "string": "text", "number": "a number",
+    "integer": "a whole number", "boolean": "true or false", "null": "empty",
+}  # fmt: skip
+
+
+def _python_type_words(value) -> str:
+    names = {dict: "object", list: "array", str: "string", bool: "boolean", int: "integer", float: "number"}
+    return _TYPE_WORDS.get(names.get(type(value), ""), type(value).__name__)
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
@@ -130,8 +158,8 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is not allowed; use one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "type":
         expected = error.validator_value
-        expected = " or ".join(expected) if isinstance(expected, list) else expected
-        return f"{error.instance!r} should be a {expected}, not {type(error.instance).__name__}"
+        expected = " or ".join(map(_TYPE_WORDS.get, expected)) if isinstance(expected, list) else _TYPE_WORDS[expected]
+        return f"{error.instance!r} should be {expected}, not {_python_type_words(error.instance)}"
     return error.message
 
 
@@ -143,8 +171,20 @@ def check_schema(document: YamlDocument, definition: str, problems: list[Problem
     except fastjsonschema.JsonSchemaException:
         pass
     errors = sorted(_validator(definition).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path)))
+    # A misspelt field shows up twice (unknown 'perod', missing 'period'): keep the one with the hint.
+    suggested = {
+        (tuple(error.absolute_path), name)
+        for error in errors
+        if error.validator == "additionalProperties"
+        for key in error.instance
+        if key not in error.schema.get("properties", {})
+        for name in difflib.get_close_matches(str(key), list(error.schema.get("properties", {})), n=1)
+    }
     for error in errors:
         if error.validator in ("if", "then"):
             continue  # the nested `required` error carries the message
+        missing = error.message.split("'")[1] if error.validator == "required" else None
+        if (tuple(error.absolute_path), missing) in suggested:
+            continue
         problems.append(document.problem(list(error.absolute_path), _describe(error)))
     return not errors

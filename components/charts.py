@@ -1,0 +1,218 @@
+"""Chart builders: plain functions that take a DataFrame and return an Altair chart. No Streamlit,
+so they are testable alone. Shared look (fonts, sizes) lives in the registered theme below."""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from components.data_layer.plan_vs_outcome import ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE, STATUSES
+
+THEME_NAME = "shanxi_monitor"
+ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
+CHART_WIDTH = 420  # plot width in exports; in the app the chart stretches to its column
+
+# Okabe-Ito colours plus distinct shapes, so a status reads without colour too.
+STATUS_COLOURS = {ACHIEVED: "#0072B2", MISSED: "#D55E00", NO_OUTCOME: "#999999", NOT_COMPARABLE: "#CC79A7"}
+STATUS_SHAPES = {ACHIEVED: "circle", MISSED: "cross", NO_OUTCOME: "triangle-up", NOT_COMPARABLE: "diamond"}
+KIND_COLOURS = {"outcome": "#0072B2", "target": "#E69F00"}
+
+
+@alt.theme.register(THEME_NAME, enable=True)
+def monitor_theme() -> alt.theme.ThemeConfig:
+    # No colours for text or background: Streamlit fills them in for light and dark mode, and
+    # exports set a white background themselves.
+    font = "Source Sans Pro, Helvetica, Arial, sans-serif"
+    return {
+        "config": {
+            "font": font,
+            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "offset": 8},
+            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 400, "titleFontWeight": "normal"},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal"},
+            "view": {"stroke": None},
+            "bar": {"cornerRadiusEnd": 2},
+        }
+    }
+
+
+def theme_colour_scale(themes: pd.DataFrame, shown: pd.Series) -> alt.Scale:
+    """Theme label -> its colour from data/themes.yaml, the same in every chart; only the themes
+    `shown` enter the legend."""
+    present = themes[themes["label"].isin(set(shown))]
+    return alt.Scale(domain=list(present["label"]), range=list(present["colour"]))
+
+
+def _status_scales() -> tuple[alt.Scale, alt.Scale]:
+    return (
+        alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
+        alt.Scale(domain=list(STATUSES), range=[STATUS_SHAPES[s] for s in STATUSES]),
+    )
+
+
+def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
+    """Dumbbell per target on a common scale, '% of target': the target sits at 100, a comparable
+    outcome is a dot joined to it, and a target without one is marked on its tick by its status."""
+    data = pairs.assign(
+        row_label=pairs["indicator"] + " · " + pairs["period"],
+        outcome_percent=(100 * pairs["outcome_value"] / pairs["target_value"]).where(
+            pairs["status"].isin([ACHIEVED, MISSED])
+        ),
+        target_percent=100.0,
+    )[
+        ["row_label", "indicator", "period", "status", "status_reason", "target_label", "outcome_label",
+         "gap_label", "outcome_percent", "target_percent", "target_source_id", "outcome_source_id"]
+    ]  # fmt: skip
+    colour, shape = _status_scales()
+    order = data.sort_values(["status", "row_label"], key=lambda c: c.map(STATUSES.index) if c.name == "status" else c)
+    y = alt.Y("row_label:N", sort=list(order["row_label"]), title=None, axis=alt.Axis(labelLimit=360))
+    tooltip = [
+        alt.Tooltip("indicator:N", title="Indicator"),
+        alt.Tooltip("period:N", title="Period"),
+        alt.Tooltip("target_label:N", title="Target"),
+        alt.Tooltip("outcome_label:N", title="Outcome"),
+        alt.Tooltip("gap_label:N", title="Gap"),
+        alt.Tooltip("status:N", title="Status"),
+        alt.Tooltip("status_reason:N", title="Why"),
+        alt.Tooltip("target_source_id:N", title="Target source"),
+        alt.Tooltip("outcome_source_id:N", title="Outcome source"),
+    ]
+    x_max = max(120.0, float(data["outcome_percent"].max()) * 1.1 if data["outcome_percent"].notna().any() else 0)
+    x_scale = alt.Scale(domain=[0, x_max], nice=False)
+    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    target_bar = base.mark_bar(opacity=0.18, height=10, color="#888888").encode(
+        x=alt.X("target_percent:Q", title="Outcome as % of the target (target = 100)", scale=x_scale), x2=alt.datum(0)
+    )
+    target_tick = base.mark_tick(thickness=2, size=18, color="#666666").encode(x="target_percent:Q")
+    connector = (
+        base.transform_filter("isValid(datum.outcome_percent)")
+        .mark_rule(strokeWidth=2)
+        .encode(x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status:N", scale=colour))
+    )
+    status_legend = alt.Legend(title="Status", symbolStrokeWidth=2)
+    outcome_dot = (
+        base.transform_filter("isValid(datum.outcome_percent)")
+        .mark_point(size=130, filled=True, opacity=1)
+        .encode(
+            x="outcome_percent:Q",
+            color=alt.Color("status:N", scale=colour, legend=status_legend),
+            shape=alt.Shape("status:N", scale=shape, legend=status_legend),
+        )
+    )
+    status_marker = (
+        base.transform_filter("!isValid(datum.outcome_percent)")
+        .mark_point(size=110, filled=True, opacity=0.9)
+        .encode(
+            x="target_percent:Q",
+            color=alt.Color("status:N", scale=colour, legend=status_legend),
+            shape=alt.Shape("status:N", scale=shape, legend=status_legend),
+        )
+    )
+    outcome_label = (
+        base.transform_filter("isValid(datum.outcome_percent)")
+        .mark_text(align="left", dx=10, fontSize=11)
+        .encode(x="outcome_percent:Q", text="outcome_label:N")
+    )
+    return alt.layer(target_bar, target_tick, connector, outcome_dot, status_marker, outcome_label).properties(
+        width=CHART_WIDTH,
+        height=ROW_HEIGHT * max(len(data), 1),
+        title=alt.Title("Targets and outcomes", subtitle="Each target at 100; a dot where an outcome can be compared"),
+    )
+
+
+def bars_with_targets(
+    rows: pd.DataFrame, themes: pd.DataFrame, value_title: str, title: str, domain: tuple[float, float] | None = None
+) -> alt.LayerChart:
+    """Sorted horizontal bars of outcomes, coloured by theme, with a zero line and each matching
+    target as a black tick. Rows with only a target show the tick alone. `rows` comes from
+    `views.rows_with_targets`."""
+    data = rows[
+        ["row_label", "indicator", "theme_label", "period_label", "outcome_value", "outcome_label",
+         "target_value", "target_label", "source", "note"]
+    ]  # fmt: skip
+    tooltip = [
+        alt.Tooltip("indicator:N", title="Indicator"),
+        alt.Tooltip("period_label:N", title="Period"),
+        alt.Tooltip("outcome_label:N", title="Outcome"),
+        alt.Tooltip("target_label:N", title="Target"),
+        alt.Tooltip("theme_label:N", title="Theme"),
+        alt.Tooltip("source:N", title="Source"),
+        alt.Tooltip("note:N", title="Note"),
+    ]
+    x_scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(zero=True)
+    y = alt.Y("row_label:N", sort=list(data["row_label"]), title=None)
+    base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    bars = (
+        base.transform_filter("isValid(datum.outcome_value)")
+        .mark_bar(height={"band": 0.7})
+        .encode(
+            x=alt.X("outcome_value:Q", title=value_title, scale=x_scale),
+            color=alt.Color("theme_label:N", scale=theme_colour_scale(themes, data["theme_label"]), title="Theme"),
+        )
+    )
+    labels = (
+        base.transform_filter("isValid(datum.outcome_value)")
+        .mark_text(align="left", dx=4, fontSize=11)
+        .encode(x="outcome_value:Q", text="outcome_label:N")
+    )
+    targets = (
+        base.transform_filter("isValid(datum.target_value)")
+        .mark_tick(thickness=3, size=20, color="#222222", stroke="#FFFFFF", strokeWidth=0.5)
+        .encode(x=alt.X("target_value:Q", scale=x_scale))
+    )
+    target_labels = (
+        base.transform_filter("isValid(datum.target_value) && !isValid(datum.outcome_value)")
+        .mark_text(align="left", dx=8, fontSize=11, fontStyle="italic")
+        .encode(x="target_value:Q", text=alt.Text("target_label:N"))
+    )
+    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#888888").encode(x="zero:Q")
+    return alt.layer(bars, labels, targets, target_labels, zero).properties(
+        width=CHART_WIDTH,
+        height=ROW_HEIGHT * max(len(data), 1),
+        title=alt.Title(title, subtitle="Bars: reported outcome. Black tick: the target for the same period."),
+    )
+
+
+def coverage_chart(observations: pd.DataFrame) -> alt.Chart:
+    """How many figures each theme has, split into outcomes and targets."""
+    counts = observations.groupby(["theme_label", "kind"], sort=False).size().reset_index(name="figures")
+    return (
+        alt.Chart(counts)
+        .mark_bar()
+        .encode(
+            y=alt.Y("theme_label:N", title=None, sort=list(dict.fromkeys(observations["theme_label"]))),
+            x=alt.X("figures:Q", title="Figures (count)", stack="zero"),
+            color=alt.Color(
+                "kind:N", title="Kind", scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
+            ),
+            tooltip=[
+                alt.Tooltip("theme_label:N", title="Theme"),
+                alt.Tooltip("kind:N", title="Kind"),
+                alt.Tooltip("figures:Q", title="Figures"),
+            ],
+        )
+        .properties(height=ROW_HEIGHT * max(counts["theme_label"].nunique(), 1), title="Figures by theme")
+    )
+
+
+def describe_plan_vs_outcome(pairs: pd.DataFrame) -> str:
+    counts = pairs["status"].value_counts()
+    parts = ", ".join(f"{int(counts[s])} {s}" for s in STATUSES if s in counts)
+    return f"Dumbbell chart of {len(pairs)} targets, each scaled to 100, with comparable outcomes as dots: {parts}."
+
+
+def describe_bars(rows: pd.DataFrame, what: str) -> str:
+    outcomes = rows.dropna(subset=["outcome_value"])
+    text = f"Bar chart of {len(outcomes)} {what}"
+    if len(outcomes):
+        top = outcomes.iloc[0]
+        text += f", highest {top['indicator']} at {top['outcome_label']} ({top['period_label']})"
+    targets = int(rows["target_value"].notna().sum())
+    return text + (f"; {targets} targets marked as ticks." if targets else ".")
+
+
+def describe_coverage(observations: pd.DataFrame) -> str:
+    kinds = observations["kind"].value_counts()
+    return (
+        f"Bar chart of {len(observations)} figures across {observations['theme'].nunique()} themes: "
+        f"{int(kinds.get('outcome', 0))} outcomes and {int(kinds.get('target', 0))} targets."
+    )

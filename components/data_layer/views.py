@@ -1,0 +1,109 @@
+"""Questions the pages ask of the data layer, answered as small frames: filters, growth and share
+rows with their targets, headline figures, status counts. Pure pandas; no Streamlit."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pandas as pd
+
+from .plan_vs_outcome import STATUSES
+
+# Which figures make the best headline for a theme, most telling first.
+_HEADLINE_MEASURES = ["level", "share", "yoy_growth", "added", "rank_change", "rank"]
+ROW_COLUMNS = [
+    "row_label", "indicator_id", "indicator", "theme", "theme_label", "period", "period_label",
+    "outcome_value", "outcome_label", "target_value", "target_label", "source", "note",
+]  # fmt: skip
+
+
+def for_themes(frame: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
+    """Rows of the chosen themes; no choice means every theme."""
+    return frame[frame["theme"].isin(themes)] if themes else frame
+
+
+def rows_with_targets(observations: pd.DataFrame, measure: str, period: str | None = None) -> pd.DataFrame:
+    """Percent figures of one measure (yoy_growth or share), one row per indicator and period, with
+    the outcome and the matching target side by side; either may be missing."""
+    figures = observations[(observations["measure"] == measure) & (observations["unit"] == "percent")]
+    if period:
+        figures = figures[figures["period"] == period]
+    keys = ["indicator_id", "period"]
+    shared = ["indicator", "theme", "theme_label", "period_label", "period_end"]
+    outcomes = figures[figures["kind"] == "outcome"].drop_duplicates(keys)
+    targets = figures[figures["kind"] == "target"].drop_duplicates(keys)
+    rows = outcomes[[*keys, *shared, "value", "value_label", "source_title", "note"]].merge(
+        targets[[*keys, *shared, "value", "value_label", "source_title", "note"]],
+        on=keys, how="outer", suffixes=("_outcome", "_target"),
+    )  # fmt: skip
+    for column in shared:
+        rows[column] = rows[f"{column}_outcome"].fillna(rows[f"{column}_target"])
+    rows = rows.assign(
+        outcome_value=rows["value_outcome"],
+        outcome_label=rows["value_label_outcome"].fillna(""),
+        target_value=rows["value_target"],
+        target_label=rows["value_label_target"].fillna(""),
+        source=_join(rows["source_title_outcome"], rows["source_title_target"]),
+        note=_join(rows["note_outcome"], rows["note_target"]),
+    )
+    rows["row_label"] = rows["indicator"] + " · " + rows["period_label"]
+    ranking = rows["outcome_value"].fillna(rows["target_value"])
+    return rows.assign(_rank=ranking).sort_values("_rank", ascending=False)[ROW_COLUMNS].reset_index(drop=True)
+
+
+def _join(first: pd.Series, second: pd.Series) -> pd.Series:
+    """'a; b' from two text columns, skipping blanks and repeats."""
+    return pd.Series(
+        [
+            "; ".join(dict.fromkeys(t for t in pair if isinstance(t, str) and t))
+            for pair in zip(first, second, strict=True)
+        ],
+        index=first.index,
+        dtype=str,
+    )
+
+
+def figure_periods(observations: pd.DataFrame, measure: str) -> list[str]:
+    """Periods that have percent figures of `measure`, newest first, outcomes before target-only periods."""
+    figures = observations[(observations["measure"] == measure) & (observations["unit"] == "percent")]
+    has_outcome = figures.groupby("period")["kind"].agg(lambda kinds: (kinds == "outcome").any())
+    newest = figures.groupby("period")["period_end"].max()
+    order = pd.DataFrame({"outcome": has_outcome, "end": newest}).sort_values(["outcome", "end"], ascending=False)
+    return list(order.index)
+
+
+def period_labels(observations: pd.DataFrame) -> dict[str, str]:
+    """Period text -> readable label, e.g. '2021-Q1' -> 'Q1 2021 (inferred)'."""
+    return dict(zip(observations["period"], observations["period_label"], strict=True))
+
+
+def growth_outside_percent(observations: pd.DataFrame) -> pd.DataFrame:
+    """Growth figures given as a multiple rather than a percent, which a percent axis cannot show."""
+    return observations[(observations["measure"] == "yoy_growth") & (observations["unit"] != "percent")]
+
+
+def headline_outcomes(observations: pd.DataFrame, headline_ids: set[str], per_theme: int = 3) -> pd.DataFrame:
+    """Up to `per_theme` numeric outcomes per theme, one per indicator (its newest): the curated
+    headline indicators first, then the newest figures. Themes keep the order of the input."""
+    outcomes = observations[(observations["kind"] == "outcome") & observations["value"].notna()]
+    outcomes = outcomes.assign(
+        _headline=outcomes["indicator_id"].isin(headline_ids),
+        _measure=outcomes["measure"].map(_HEADLINE_MEASURES.index),
+        _theme=pd.Categorical(outcomes["theme"], categories=list(dict.fromkeys(observations["theme"]))),
+    )
+    outcomes = outcomes.sort_values(
+        ["_theme", "_headline", "period_end", "_measure"], ascending=[True, False, False, True]
+    )
+    newest = outcomes.drop_duplicates("indicator_id")
+    return newest.groupby("_theme", observed=True).head(per_theme).drop(columns=["_headline", "_measure", "_theme"])
+
+
+def status_counts(pairs: pd.DataFrame) -> dict[str, int]:
+    counts = pairs["status"].value_counts()
+    return {status: int(counts.get(status, 0)) for status in STATUSES}
+
+
+def outcomes_of(observations: pd.DataFrame, measures: Sequence[str]) -> pd.DataFrame:
+    """Outcomes of the given measures, newest first: the figures a theme page shows as metrics."""
+    chosen = observations[(observations["kind"] == "outcome") & observations["measure"].isin(measures)]
+    return chosen.sort_values(["period_end", "indicator"], ascending=[False, True])

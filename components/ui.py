@@ -1,0 +1,149 @@
+"""Small Streamlit helpers the pages share: the cached data layer, the theme filter, the notice
+for bad links, and the chart block (chart, downloads, data table)."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+
+import altair as alt
+import pandas as pd
+import streamlit as st
+
+from components import exports
+from components.data_layer import DataLayer, DataLayerError, data_files, load_data_layer
+
+THEME_PARAM = "theme"
+STATUS_PARAM = "status"
+PERIOD_PARAM = "period"
+# Parameters the app or Streamlit itself understands; anything else in a link is reported as unknown.
+KNOWN_PARAMS = {THEME_PARAM, STATUS_PARAM, PERIOD_PARAM, "embed", "embed_options"}
+MAX_SHOWN_PARAM = 40
+
+
+@st.cache_resource(show_spinner=False)
+def _load(fingerprint: tuple) -> DataLayer:
+    # cache_resource hands every session the same frames without copying them; pages only
+    # filter (making new frames), never modify these.
+    return load_data_layer()
+
+
+def data_layer() -> DataLayer:
+    """The data layer, loaded once and again only when a file under data/ changes (size or mtime)."""
+    fingerprint = tuple((str(path), *_stat(path)) for path in data_files())
+    return _load(fingerprint)
+
+
+def _stat(path) -> tuple[int, int]:
+    try:
+        status = path.stat()
+    except OSError:
+        return (-1, -1)
+    return (status.st_mtime_ns, status.st_size)
+
+
+def show_data_layer_error(error: DataLayerError) -> None:
+    st.error("The data files have problems, so the monitor cannot show figures until they are fixed.")
+    # st.code shows the file text as-is: no markdown or HTML from the data is interpreted.
+    st.code("\n".join(map(str, error.problems)), language=None)
+
+
+def safe_excerpt(value: str) -> str:
+    """A harmless, short version of an untrusted value for a notice."""
+    cleaned = re.sub(r"[^A-Za-z0-9_ -]+", "", value)[:MAX_SHOWN_PARAM]
+    return cleaned + ("…" if len(value) > MAX_SHOWN_PARAM else "") if cleaned else "(unreadable value)"
+
+
+def link_problems(query: dict[str, list[str]], theme_ids: set[str]) -> list[str]:
+    """Notices for the parts of a link the app ignores: unknown themes and unknown parameters."""
+    notices = []
+    bad_themes = [value for value in query.get(THEME_PARAM, []) if value not in theme_ids]
+    if bad_themes:
+        shown = ", ".join(f"'{safe_excerpt(value)}'" for value in bad_themes[:3])
+        notices.append(f"The link named {len(bad_themes)} unknown theme(s) ({shown}); they were ignored.")
+    unknown = [name for name in query if name not in KNOWN_PARAMS]
+    if unknown:
+        shown = ", ".join(f"'{safe_excerpt(name)}'" for name in unknown[:3])
+        notices.append(f"The link had parameter(s) this monitor does not use ({shown}); they were ignored.")
+    return notices
+
+
+def theme_filter(layer: DataLayer) -> list[str]:
+    """The sidebar theme filter, bound to ?theme=... so a filtered view can be bookmarked."""
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    for notice in link_problems(query, set(layer.themes["id"])):
+        st.warning(notice, icon="⚠️")
+    labels = dict(zip(layer.themes["id"], layer.themes["label"], strict=True))
+    return st.sidebar.multiselect(
+        "Themes",
+        options=list(labels),
+        format_func=labels.__getitem__,
+        key=THEME_PARAM,
+        bind="query-params",
+        placeholder="All themes",
+        help="Pick one or more themes; leave empty for all. The choice is kept in the page's link.",
+    )
+
+
+def chosen_themes() -> list[str]:
+    return list(st.session_state.get(THEME_PARAM) or [])
+
+
+def chart_block(
+    chart: alt.TopLevelMixin,
+    *,
+    name: str,
+    description: str,
+    data: pd.DataFrame,
+    key: str,
+    columns: dict[str, str] | None = None,
+) -> None:
+    """A chart with its text description, its downloads (PNG, SVG, PDF, CSV) and its data table.
+
+    Images are rendered only when a button is clicked (a callable with on_click="ignore"), so a
+    page never pays for files nobody downloads.
+    """
+    st.altair_chart(chart, alt=description, key=f"{key}-chart")
+    themes = chosen_themes()
+    table = data[list(columns)].rename(columns=columns) if columns else data
+    buttons = st.columns(4, gap="small")
+    for column, fmt in zip(buttons, exports.IMAGE_FORMATS, strict=False):
+        column.download_button(
+            fmt.upper(),
+            data=_renderer(chart, fmt),
+            file_name=exports.export_filename(name, themes, fmt),
+            mime=exports.MIME_TYPES[fmt],
+            on_click="ignore",
+            key=f"{key}-{fmt}",
+            icon=":material/download:",
+            help=f"Download this chart as {fmt.upper()}",
+        )
+    buttons[3].download_button(
+        "CSV",
+        data=exports.frame_csv(table),
+        file_name=exports.export_filename(name, themes, "csv"),
+        mime=exports.MIME_TYPES["csv"],
+        on_click="ignore",
+        key=f"{key}-csv",
+        icon=":material/download:",
+        help="Download the data behind this chart as CSV",
+    )
+    with st.expander("Data table"):
+        st.dataframe(table, hide_index=True)
+
+
+def _renderer(chart: alt.TopLevelMixin, fmt: str) -> Callable[[], bytes]:
+    return lambda: exports.chart_image(chart, fmt)
+
+
+@st.cache_data(show_spinner=False)
+def method_notes() -> str:
+    """The README's section on statuses and periods: written once, shown in the app too."""
+    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
+    start, end = readme.index("<!-- method:start -->"), readme.index("<!-- method:end -->")
+    return readme[start + len("<!-- method:start -->") : end].strip().replace("\n### ", "\n#### ")
+
+
+def empty_notice(what: str) -> None:
+    st.info(f"No {what} for the chosen themes. Widen the theme filter in the sidebar to see more.", icon="🔎")

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Install everything the tests need (Python packages, and Chromium from apt for the browser tests),
+# then lint and run the whole suite: data layer, charts, exports, pages (AppTest) and end-to-end.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ ! -x /usr/bin/chromium ]; then
+  sudo_cmd=""
+  if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
+  $sudo_cmd apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
+fi
+bash scripts/setup.sh
+.venv/bin/python -m ruff check .
+.venv/bin/python -m ruff format --check .
+.venv/bin/python -m components.data_layer check
+exec .venv/bin/python -m pytest "$@"
