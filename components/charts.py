@@ -10,7 +10,10 @@ from components.data_layer.plan_vs_outcome import ACHIEVED, MISSED, NO_OUTCOME, 
 
 THEME_NAME = "shanxi_monitor"
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
-CHART_WIDTH = 420  # plot width in exports; in the app the chart stretches to its column
+LABEL_LIMIT = 340  # px of row label before it is cut with an ellipsis (full text in the tooltip)
+# Legends go below the plot, set on each encoding because Streamlit's theme would move them right,
+# where they take width from the plot in a narrow column.
+LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal"}
 
 # Okabe-Ito colours plus distinct shapes, so a status reads without colour too.
 STATUS_COLOURS = {ACHIEVED: "#0072B2", MISSED: "#D55E00", NO_OUTCOME: "#999999", NOT_COMPARABLE: "#CC79A7"}
@@ -28,8 +31,9 @@ def monitor_theme() -> alt.theme.ThemeConfig:
             "font": font,
             "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "offset": 8},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 400, "titleFontWeight": "normal"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12, "orient": "bottom", "direction": "horizontal"},
-            "view": {"stroke": None},
+            "legend": {"labelFontSize": 12, "titleFontSize": 12},
+            # Exports keep this plot width; in the app the chart stretches to its column instead.
+            "view": {"stroke": None, "continuousWidth": 420},
             "bar": {"cornerRadiusEnd": 2},
         }
     }
@@ -64,7 +68,7 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
     ]  # fmt: skip
     colour, shape = _status_scales()
     order = data.sort_values(["status", "row_label"], key=lambda c: c.map(STATUSES.index) if c.name == "status" else c)
-    y = alt.Y("row_label:N", sort=list(order["row_label"]), title=None, axis=alt.Axis(labelLimit=360))
+    y = alt.Y("row_label:N", sort=list(order["row_label"]), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     tooltip = [
         alt.Tooltip("indicator:N", title="Indicator"),
         alt.Tooltip("period:N", title="Period"),
@@ -88,7 +92,7 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
         .mark_rule(strokeWidth=2)
         .encode(x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status:N", scale=colour))
     )
-    status_legend = alt.Legend(title="Status", symbolStrokeWidth=2)
+    status_legend = alt.Legend(title="Status", symbolStrokeWidth=2, **LEGEND_BELOW)
     outcome_dot = (
         base.transform_filter("isValid(datum.outcome_percent)")
         .mark_point(size=130, filled=True, opacity=1)
@@ -113,8 +117,7 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
         .encode(x="outcome_percent:Q", text="outcome_label:N")
     )
     return alt.layer(target_bar, target_tick, connector, outcome_dot, status_marker, outcome_label).properties(
-        width=CHART_WIDTH,
-        height=ROW_HEIGHT * max(len(data), 1),
+        height=alt.Step(ROW_HEIGHT),
         title=alt.Title("Targets and outcomes", subtitle="Each target at 100; a dot where an outcome can be compared"),
     )
 
@@ -139,14 +142,18 @@ def bars_with_targets(
         alt.Tooltip("note:N", title="Note"),
     ]
     x_scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(zero=True)
-    y = alt.Y("row_label:N", sort=list(data["row_label"]), title=None)
+    y = alt.Y("row_label:N", sort=list(data["row_label"]), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     bars = (
         base.transform_filter("isValid(datum.outcome_value)")
         .mark_bar(height={"band": 0.7})
         .encode(
             x=alt.X("outcome_value:Q", title=value_title, scale=x_scale),
-            color=alt.Color("theme_label:N", scale=theme_colour_scale(themes, data["theme_label"]), title="Theme"),
+            color=alt.Color(
+                "theme_label:N",
+                scale=theme_colour_scale(themes, data["theme_label"]),
+                legend=alt.Legend(title="Theme", **LEGEND_BELOW),
+            ),
         )
     )
     labels = (
@@ -164,10 +171,9 @@ def bars_with_targets(
         .mark_text(align="left", dx=8, fontSize=11, fontStyle="italic")
         .encode(x="target_value:Q", text=alt.Text("target_label:N"))
     )
-    zero = alt.Chart(pd.DataFrame({"zero": [0]})).mark_rule(color="#888888").encode(x="zero:Q")
+    zero = alt.Chart(data).mark_rule(color="#888888").encode(x=alt.datum(0))
     return alt.layer(bars, labels, targets, target_labels, zero).properties(
-        width=CHART_WIDTH,
-        height=ROW_HEIGHT * max(len(data), 1),
+        height=alt.Step(ROW_HEIGHT),
         title=alt.Title(title, subtitle="Bars: reported outcome. Black tick: the target for the same period."),
     )
 
@@ -182,7 +188,9 @@ def coverage_chart(observations: pd.DataFrame) -> alt.Chart:
             y=alt.Y("theme_label:N", title=None, sort=list(dict.fromkeys(observations["theme_label"]))),
             x=alt.X("figures:Q", title="Figures (count)", stack="zero"),
             color=alt.Color(
-                "kind:N", title="Kind", scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values()))
+                "kind:N",
+                scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
+                legend=alt.Legend(title="Kind", **LEGEND_BELOW),
             ),
             tooltip=[
                 alt.Tooltip("theme_label:N", title="Theme"),
@@ -190,7 +198,7 @@ def coverage_chart(observations: pd.DataFrame) -> alt.Chart:
                 alt.Tooltip("figures:Q", title="Figures"),
             ],
         )
-        .properties(height=ROW_HEIGHT * max(counts["theme_label"].nunique(), 1), title="Figures by theme")
+        .properties(height=alt.Step(ROW_HEIGHT), title="Figures by theme")
     )
 
 

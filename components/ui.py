@@ -98,6 +98,7 @@ def chart_block(
     data: pd.DataFrame,
     key: str,
     columns: dict[str, str] | None = None,
+    table_open: bool = False,
 ) -> None:
     """A chart with its text description, its downloads (PNG, SVG, PDF, CSV) and its data table.
 
@@ -129,7 +130,7 @@ def chart_block(
         icon=":material/download:",
         help="Download the data behind this chart as CSV",
     )
-    with st.expander("Data table"):
+    with st.expander("Data table", expanded=table_open):
         st.dataframe(table, hide_index=True)
 
 

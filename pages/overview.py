@@ -42,8 +42,8 @@ headlines = views.headline_outcomes(observations, headline_ids)
 for theme, figures in headlines.groupby("theme_label", sort=False):
     st.markdown(f"**{theme}**")
     for column, figure in zip(st.columns(3), figures.itertuples(), strict=False):
-        column.metric(figure.indicator, figure.value_label, border=True, help=figure.note or None)
-        column.caption(f"{figure.period_label} · {figure.source_title}")
+        column.metric(figure.indicator, figure.value_short, border=True, help=figure.note or None)
+        column.caption(f"{figure.value_label}, {figure.period_label} · {figure.source_title}")
 
 st.subheader("What the monitor holds")
 chart_block(

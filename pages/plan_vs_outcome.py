@@ -23,29 +23,21 @@ if pairs.empty:
     empty_notice("targets")
     st.stop()
 
-chart_column, table_column = st.columns([3, 2], gap="medium")
-with chart_column:
-    chart_block(
-        charts.plan_vs_outcome_chart(pairs),
-        name="Plan vs outcome",
-        description=charts.describe_plan_vs_outcome(pairs),
-        data=pairs,
-        key="plan-vs-outcome",
-        columns={
-            "indicator": "Indicator", "period": "Period", "target_label": "Target", "outcome_label": "Outcome",
-            "gap": "Gap (units)", "gap_percent": "Gap (%)", "status": "Status", "status_reason": "Why",
-            "target_source_id": "Target source", "outcome_source_id": "Outcome source",
-        },
-    )  # fmt: skip
-with table_column:
-    st.dataframe(
-        pairs[["indicator", "period", "target_label", "outcome_label", "gap_label", "status"]],
-        hide_index=True,
-        column_config={
-            "indicator": "Indicator", "period": "Period", "target_label": "Target",
-            "outcome_label": "Outcome", "gap_label": "Gap", "status": "Status",
-        },
-    )  # fmt: skip
+# Chart and table stacked, not side by side: the row labels need the width on a laptop screen.
+columns = {
+    "indicator": "Indicator", "period": "Period", "target_label": "Target", "outcome_label": "Outcome",
+    "gap_label": "Gap", "status": "Status", "status_reason": "Why", "gap": "Gap (units)", "gap_percent": "Gap (%)",
+    "target_source_id": "Target source", "outcome_source_id": "Outcome source",
+}  # fmt: skip
+chart_block(
+    charts.plan_vs_outcome_chart(pairs),
+    name="Plan vs outcome",
+    description=charts.describe_plan_vs_outcome(pairs),
+    data=pairs,
+    key="plan-vs-outcome",
+    columns=columns,
+    table_open=True,
+)
 
 caveats = pairs[
     (pairs["status"] == "not comparable") | (pairs["target_qualifier"] != "") | (pairs["outcome_qualifier"] != "")

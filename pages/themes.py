@@ -21,8 +21,8 @@ label = themes.loc[theme, "label"]
 def metric_grid(figures) -> None:
     for start in range(0, len(figures), 3):
         for column, figure in zip(st.columns(3), figures.iloc[start : start + 3].itertuples(), strict=False):
-            column.metric(figure.indicator, figure.value_label, border=True, help=figure.note or None)
-            column.caption(f"{figure.period_label} · {figure.source_title}")
+            column.metric(figure.indicator, figure.value_short, border=True, help=figure.note or None)
+            column.caption(f"{figure.value_label}, {figure.period_label} · {figure.source_title}")
 
 
 sections = [

@@ -16,8 +16,13 @@ def _number(value: float) -> str:
     return f"{value:,.10g}"
 
 
-def format_value(value: float, unit: str, symbol: str, qualifier: str = "") -> str:
-    """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'."""
+# Compact hedges for metric cards, where a long value is cut off.
+_SHORT_QUALIFIERS = {"more than": ">", "at least": "≥", "about": "≈"}
+
+
+def format_value(value: float, unit: str, symbol: str, qualifier: str = "", short: bool = False) -> str:
+    """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'.
+    `short` writes hedges as symbols ('> 16.5 billion m³') for narrow places."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return qualifier or "not given"
     if unit == "rank":
@@ -28,6 +33,8 @@ def format_value(value: float, unit: str, symbol: str, qualifier: str = "") -> s
         text = f"{_number(value / 1e6)} million{symbol}"
     else:
         text = f"{_number(value)}{symbol}"
+    if short and qualifier in _SHORT_QUALIFIERS:
+        qualifier = _SHORT_QUALIFIERS[qualifier]
     return f"{qualifier} {text}" if qualifier else text
 
 
@@ -111,6 +118,7 @@ OBSERVATION_COLUMNS = [
     "value",
     "qualifier",
     "value_label",
+    "value_short",
     "kind",
     "period",
     "period_label",
@@ -148,6 +156,7 @@ def observations_frame(
                     item["id"], item["indicator"], indicator["name"], indicator["theme"],
                     theme_labels[indicator["theme"]], indicator["unit"], unit["label"], indicator["measure"],
                     value, qualifier, format_value(value, indicator["unit"], unit["symbol"], qualifier),
+                    format_value(value, indicator["unit"], unit["symbol"], qualifier, short=True),
                     item["kind"], period.text, period_label(period, inferred), period.type, period.start, period.end,
                     inferred, source_id, source_titles[source_id],
                     item.get("note", ""),

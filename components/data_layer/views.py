@@ -104,6 +104,12 @@ def status_counts(pairs: pd.DataFrame) -> dict[str, int]:
 
 
 def outcomes_of(observations: pd.DataFrame, measures: Sequence[str]) -> pd.DataFrame:
-    """Outcomes of the given measures, newest first: the figures a theme page shows as metrics."""
+    """Outcomes of the given measures, newest first: the figures a theme page shows as metrics.
+    The same figure from several sources (same indicator, period end and value) is one row whose
+    `source_title` names them all."""
     chosen = observations[(observations["kind"] == "outcome") & observations["measure"].isin(measures)]
-    return chosen.sort_values(["period_end", "indicator"], ascending=[False, True])
+    same_figure = ["indicator_id", "period_end", "value_label"]
+    sources = chosen.groupby(same_figure)["source_title"].agg("; ".join).rename("all_sources")
+    merged = chosen.drop_duplicates(same_figure).join(sources, on=same_figure)
+    merged["source_title"] = merged.pop("all_sources")
+    return merged.sort_values(["period_end", "indicator"], ascending=[False, True])
