@@ -11,6 +11,8 @@ from components.data_layer.plan_vs_outcome import ACHIEVED, MISSED, NO_OUTCOME, 
 THEME_NAME = "shanxi_monitor"
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
 LABEL_LIMIT = 340  # px of row label before it is cut with an ellipsis (full text in the tooltip)
+# Readable on white and on Streamlit's dark background alike (contrast about 4.5:1 and 4.2:1).
+MID_GREY = "#777777"
 # Legends go below the plot, set on each encoding because Streamlit's theme would move them right,
 # where they take width from the plot in a narrow column.
 LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal"}
@@ -29,7 +31,14 @@ def monitor_theme() -> alt.theme.ThemeConfig:
     return {
         "config": {
             "font": font,
-            "title": {"fontSize": 15, "anchor": "start", "subtitleFontSize": 12, "offset": 8},
+            "title": {
+                "fontSize": 15,
+                "anchor": "start",
+                "subtitleFontSize": 12,
+                "subtitleColor": MID_GREY,
+                "offset": 8,
+            },
+            "text": {"color": MID_GREY},
             "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 400, "titleFontWeight": "normal"},
             "legend": {"labelFontSize": 12, "titleFontSize": 12},
             # Exports keep this plot width; in the app the chart stretches to its column instead.
@@ -80,7 +89,9 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
         alt.Tooltip("target_source_id:N", title="Target source"),
         alt.Tooltip("outcome_source_id:N", title="Outcome source"),
     ]
-    x_max = max(120.0, float(data["outcome_percent"].max()) * 1.1 if data["outcome_percent"].notna().any() else 0)
+    # Room right of the furthest dot for its label ("more than 50%").
+    furthest = float(data["outcome_percent"].max()) if data["outcome_percent"].notna().any() else 100.0
+    x_max = max(130.0, furthest * 1.3)
     x_scale = alt.Scale(domain=[0, x_max], nice=False)
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     target_bar = base.mark_bar(opacity=0.18, height=10, color="#888888").encode(
@@ -163,7 +174,7 @@ def bars_with_targets(
     )
     targets = (
         base.transform_filter("isValid(datum.target_value)")
-        .mark_tick(thickness=3, size=20, color="#222222", stroke="#FFFFFF", strokeWidth=0.5)
+        .mark_tick(thickness=3, size=20, color="#222222", stroke="#FFFFFF", strokeWidth=1)
         .encode(x=alt.X("target_value:Q", scale=x_scale))
     )
     target_labels = (
