@@ -55,13 +55,17 @@ def safe_excerpt(value: str) -> str:
     return cleaned + ("…" if len(value) > MAX_SHOWN_PARAM else "") if cleaned else "(unreadable value)"
 
 
-def link_problems(query: dict[str, list[str]], theme_ids: set[str]) -> list[str]:
-    """Notices for the parts of a link the app ignores: unknown themes and unknown parameters."""
+def link_problems(query: dict[str, list[str]], theme_labels: list[str]) -> list[str]:
+    """Notices for the parts of a link the app ignores: unknown themes and unknown parameters.
+    The link names themes by label (?theme=Energy), as the bound filter writes them."""
     notices = []
-    bad_themes = [value for value in query.get(THEME_PARAM, []) if value not in theme_ids]
+    bad_themes = [value for value in query.get(THEME_PARAM, []) if value not in theme_labels]
     if bad_themes:
         shown = ", ".join(f"'{safe_excerpt(value)}'" for value in bad_themes[:3])
-        notices.append(f"The link named {len(bad_themes)} unknown theme(s) ({shown}); they were ignored.")
+        notices.append(
+            f"The link named {len(bad_themes)} unknown theme(s) ({shown}); they were ignored. "
+            f"Known themes: {', '.join(theme_labels)}."
+        )
     unknown = [name for name in query if name not in KNOWN_PARAMS]
     if unknown:
         shown = ", ".join(f"'{safe_excerpt(name)}'" for name in unknown[:3])
@@ -71,10 +75,12 @@ def link_problems(query: dict[str, list[str]], theme_ids: set[str]) -> list[str]
 
 def theme_filter(layer: DataLayer) -> list[str]:
     """The sidebar theme filter, bound to ?theme=... so a filtered view can be bookmarked."""
-    query = {name: st.query_params.get_all(name) for name in st.query_params}
-    for notice in link_problems(query, set(layer.themes["id"])):
-        st.warning(notice, icon="⚠️")
     labels = dict(zip(layer.themes["id"], layer.themes["label"], strict=True))
+    # Read before the widget exists: the binding drops unknown values silently, and the user
+    # should know their link was not fully understood.
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    for notice in link_problems(query, list(labels.values())):
+        st.warning(notice, icon="⚠️")
     return st.sidebar.multiselect(
         "Themes",
         options=list(labels),
@@ -87,6 +93,7 @@ def theme_filter(layer: DataLayer) -> list[str]:
 
 
 def chosen_themes() -> list[str]:
+    """Theme ids chosen in the sidebar; empty means all."""
     return list(st.session_state.get(THEME_PARAM) or [])
 
 

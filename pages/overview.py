@@ -4,7 +4,7 @@ import streamlit as st
 
 from components import charts
 from components.data_layer import STATUSES, views
-from components.ui import chart_block, chosen_themes, data_layer, empty_notice
+from components.ui import STATUS_PARAM, chart_block, chosen_themes, data_layer, empty_notice
 
 layer = data_layer()
 themes = chosen_themes()
@@ -32,7 +32,7 @@ for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
         st.page_link(
             "pages/plan_vs_outcome.py",
             label=f"See the {counts[status]} target(s)",
-            query_params={"status": status, **({"theme": themes} if themes else {})},
+            query_params={STATUS_PARAM: status},  # the bound theme filter carries itself over
             disabled=counts[status] == 0,
         )
 
