@@ -18,7 +18,7 @@ st.markdown(
     "with its period and whether it is a target or an outcome."
 )
 newest = layer.sources.loc[layer.sources["latest_date"].idxmax()]
-st.caption(f"Newest source: {newest['title']} ({newest['outlet']}), dated {newest['latest_date']:%d %B %Y}.")
+st.caption(f"Newest source: {newest['title']} ({newest['outlet']}), dated {newest['latest_date'].day} {newest['latest_date']:%B %Y}.")
 
 if observations.empty:
     empty_notice("figures")
@@ -31,7 +31,7 @@ for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
         st.metric(status.capitalize(), counts[status], border=True)
         st.page_link(
             "pages/plan_vs_outcome.py",
-            label=f"See the {counts[status]} target(s)",
+            label=f"See the {counts[status]} target(s)" if counts[status] else "None",
             query_params={STATUS_PARAM: status},  # the bound theme filter carries itself over
             disabled=counts[status] == 0,
         )

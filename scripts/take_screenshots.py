@@ -28,6 +28,7 @@ def main() -> None:
         for name, path in PAGES.items():
             page.goto(url + path)
             page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
+            page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
             page.wait_for_timeout(1000)  # let Vega finish drawing
             suffix = "_dark" if args.dark else ""
             page.screenshot(path=args.out / f"{name}{suffix}.png")

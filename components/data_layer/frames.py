@@ -22,15 +22,15 @@ _SHORT_QUALIFIERS = {"more than": ">", "at least": "≥", "about": "≈"}
 
 def format_value(value: float, unit: str, symbol: str, qualifier: str = "", short: bool = False) -> str:
     """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'.
-    `short` writes hedges as symbols ('> 16.5 billion m³') for narrow places."""
+    `short` writes hedges as symbols and scales as bn/mn ('> 16.5 bn m³') for narrow places."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return qualifier or "not given"
     if unit == "rank":
         text = f"No. {_number(value)}"
     elif unit in _SCALED_UNITS and abs(value) >= 1e9:
-        text = f"{_number(value / 1e9)} billion{symbol}"
+        text = f"{_number(value / 1e9)} {'bn' if short else 'billion'}{symbol}"
     elif unit in _SCALED_UNITS and abs(value) >= 1e6:
-        text = f"{_number(value / 1e6)} million{symbol}"
+        text = f"{_number(value / 1e6)} {'mn' if short else 'million'}{symbol}"
     else:
         text = f"{_number(value)}{symbol}"
     if short and qualifier in _SHORT_QUALIFIERS:
