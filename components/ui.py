@@ -12,7 +12,7 @@ import pandas as pd
 import streamlit as st
 
 from components import exports
-from components.data_layer import DataLayer, DataLayerError, data_files, load_data_layer
+from components.data_layer import STATUSES, DataLayer, DataLayerError, data_files, load_data_layer, views
 
 THEME_PARAM = "theme"
 STATUS_PARAM = "status"
@@ -55,22 +55,30 @@ def safe_excerpt(value: str) -> str:
     return cleaned + ("…" if len(value) > MAX_SHOWN_PARAM else "") if cleaned else "(unreadable value)"
 
 
-def link_problems(query: dict[str, list[str]], theme_labels: list[str]) -> list[str]:
-    """Notices for the parts of a link the app ignores: unknown themes and unknown parameters.
-    The link names themes by label (?theme=Energy), as the bound filter writes them."""
+def link_problems(query: dict[str, list[str]], allowed: dict[str, list[str]]) -> list[str]:
+    """Notices for the parts of a link the app ignores: values a bound widget does not offer, and
+    parameters the app does not use. `allowed` maps each bound parameter to the values it accepts,
+    written as the widget writes them to the URL (its labels, e.g. ?theme=Energy)."""
     notices = []
-    bad_themes = [value for value in query.get(THEME_PARAM, []) if value not in theme_labels]
-    if bad_themes:
-        shown = ", ".join(f"'{safe_excerpt(value)}'" for value in bad_themes[:3])
-        notices.append(
-            f"The link named {len(bad_themes)} unknown theme(s) ({shown}); they were ignored. "
-            f"Known themes: {', '.join(theme_labels)}."
-        )
+    for name, values in allowed.items():
+        bad = [value for value in query.get(name, []) if value not in values]
+        if bad:
+            shown = ", ".join(f"'{safe_excerpt(value)}'" for value in bad[:3])
+            notices.append(
+                f"The link's {name} value(s) {shown} are not known and were ignored. Known: {', '.join(values)}."
+            )
     unknown = [name for name in query if name not in KNOWN_PARAMS]
     if unknown:
         shown = ", ".join(f"'{safe_excerpt(name)}'" for name in unknown[:3])
         notices.append(f"The link had parameter(s) this monitor does not use ({shown}); they were ignored.")
     return notices
+
+
+def allowed_link_values(layer: DataLayer) -> dict[str, list[str]]:
+    """What each bound parameter accepts: theme labels, statuses, growth-period labels."""
+    labels = views.period_labels(layer.observations)
+    periods = [labels[period] for period in views.figure_periods(layer.observations, "yoy_growth")]
+    return {THEME_PARAM: list(layer.themes["label"]), STATUS_PARAM: list(STATUSES), PERIOD_PARAM: periods}
 
 
 def theme_filter(layer: DataLayer) -> list[str]:
@@ -79,7 +87,7 @@ def theme_filter(layer: DataLayer) -> list[str]:
     # Read before the widget exists: the binding drops unknown values silently, and the user
     # should know their link was not fully understood.
     query = {name: st.query_params.get_all(name) for name in st.query_params}
-    for notice in link_problems(query, list(labels.values())):
+    for notice in link_problems(query, allowed_link_values(layer)):
         st.warning(notice, icon="⚠️")
     return st.sidebar.multiselect(
         "Themes",

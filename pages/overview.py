@@ -18,7 +18,8 @@ st.markdown(
     "with its period and whether it is a target or an outcome."
 )
 newest = layer.sources.loc[layer.sources["latest_date"].idxmax()]
-st.caption(f"Newest source: {newest['title']} ({newest['outlet']}), dated {newest['latest_date'].day} {newest['latest_date']:%B %Y}.")
+newest_date = f"{newest['latest_date'].day} {newest['latest_date']:%B %Y}"
+st.caption(f"Newest source: {newest['title']} ({newest['outlet']}), dated {newest_date}.")
 
 if observations.empty:
     empty_notice("figures")
