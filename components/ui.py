@@ -3,16 +3,17 @@ for bad links, and the chart block (chart, downloads, data table)."""
 
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from pathlib import Path
 
-import altair as alt
 import pandas as pd
 import streamlit as st
 
 from components import exports
 from components.data_layer import STATUSES, DataLayer, DataLayerError, data_files, load_data_layer, views
+from components.page_data import ChartView
 
 THEME_PARAM = "theme"
 STATUS_PARAM = "status"
@@ -23,16 +24,32 @@ MAX_SHOWN_PARAM = 40
 
 
 @st.cache_resource(show_spinner=False)
-def _load(fingerprint: tuple) -> DataLayer:
+def _load(version: tuple) -> DataLayer:
     # cache_resource hands every session the same frames without copying them; pages only
     # filter (making new frames), never modify these.
     return load_data_layer()
 
 
+def data_version() -> tuple:
+    """Name, size and mtime of every data file: changes when, and only when, the data does."""
+    return tuple((str(path), *_stat(path)) for path in data_files())
+
+
 def data_layer() -> DataLayer:
-    """The data layer, loaded once and again only when a file under data/ changes (size or mtime)."""
-    fingerprint = tuple((str(path), *_stat(path)) for path in data_files())
-    return _load(fingerprint)
+    """The data layer, loaded once and again only when a file under data/ changes."""
+    return _load(data_version())
+
+
+@st.cache_data(show_spinner=False, max_entries=1024)
+def _computed(version: tuple, function: str, args: tuple):
+    module, name = function.rsplit(".", 1)
+    return getattr(importlib.import_module(module), name)(_load(version), *args)
+
+
+def cached(function: Callable, *args):
+    """`function(layer, *args)` computed once per data version and arguments for all sessions.
+    Keyed on simple values (theme ids, a period), not on frames, so a cache hit costs little."""
+    return _computed(data_version(), f"{function.__module__}.{function.__qualname__}", args)
 
 
 def _stat(path) -> tuple[int, int]:
@@ -105,30 +122,22 @@ def chosen_themes() -> list[str]:
     return list(st.session_state.get(THEME_PARAM) or [])
 
 
-def chart_block(
-    chart: alt.TopLevelMixin,
-    *,
-    name: str,
-    description: str,
-    data: pd.DataFrame,
-    key: str,
-    columns: dict[str, str] | None = None,
-    table_open: bool = False,
-) -> None:
+def chart_block(view: ChartView, *, key: str, table_open: bool = False) -> None:
     """A chart with its text description, its downloads (PNG, SVG, PDF, CSV) and its data table.
 
     Images are rendered only when a button is clicked (a callable with on_click="ignore"), so a
     page never pays for files nobody downloads.
     """
-    st.altair_chart(chart, alt=description, key=f"{key}-chart")
+    # The spec was built and validated by Altair once (page_data); st.altair_chart would rebuild
+    # and revalidate it on every rerun, which cost more than the rest of a page together.
+    st.vega_lite_chart(spec=view.spec, alt=view.description, key=f"{key}-chart")
     themes = chosen_themes()
-    table = data[list(columns)].rename(columns=columns) if columns else data
     buttons = st.columns(4, gap="small")
     for column, fmt in zip(buttons, exports.IMAGE_FORMATS, strict=False):
         column.download_button(
             fmt.upper(),
-            data=_renderer(chart, fmt),
-            file_name=exports.export_filename(name, themes, fmt),
+            data=_renderer(view.spec, fmt),
+            file_name=exports.export_filename(view.name, themes, fmt),
             mime=exports.MIME_TYPES[fmt],
             on_click="ignore",
             key=f"{key}-{fmt}",
@@ -137,8 +146,8 @@ def chart_block(
         )
     buttons[3].download_button(
         "CSV",
-        data=exports.frame_csv(table),
-        file_name=exports.export_filename(name, themes, "csv"),
+        data=exports.frame_csv(view.table),
+        file_name=exports.export_filename(view.name, themes, "csv"),
         mime=exports.MIME_TYPES["csv"],
         on_click="ignore",
         key=f"{key}-csv",
@@ -146,11 +155,20 @@ def chart_block(
         help="Download the data behind this chart as CSV",
     )
     with st.expander("Data table", expanded=table_open):
-        st.dataframe(table, hide_index=True)
+        st.dataframe(view.table, hide_index=True)
 
 
-def _renderer(chart: alt.TopLevelMixin, fmt: str) -> Callable[[], bytes]:
-    return lambda: exports.chart_image(chart, fmt)
+def _renderer(spec: dict, fmt: str) -> Callable[[], bytes]:
+    return lambda: exports.chart_image(spec, fmt)
+
+
+def metric_grid(figures: pd.DataFrame, per_row: int = 3) -> None:
+    """Figures as metric cards: the value (hedge as a symbol), then its full wording, period and source."""
+    for start in range(0, len(figures), per_row):
+        row = figures.iloc[start : start + per_row]
+        for column, figure in zip(st.columns(per_row), row.itertuples(), strict=False):
+            column.metric(figure.indicator, figure.value_short, border=True, help=figure.note or None)
+            column.caption(f"{figure.value_label}, {figure.period_label} · {figure.source_title}")
 
 
 @st.cache_data(show_spinner=False)

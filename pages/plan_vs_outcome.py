@@ -2,12 +2,9 @@
 
 import streamlit as st
 
-from components import charts
-from components.data_layer import STATUSES, views
-from components.ui import STATUS_PARAM, chart_block, chosen_themes, data_layer, empty_notice
-
-layer = data_layer()
-pairs = views.for_themes(layer.plan_vs_outcome, chosen_themes())
+from components import page_data
+from components.data_layer import STATUSES
+from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
 
 st.title("Plan vs outcome")
 st.caption(
@@ -17,33 +14,16 @@ st.caption(
 statuses = st.pills(
     "Status", STATUSES, selection_mode="multi", key=STATUS_PARAM, bind="query-params", help="Leave empty for all."
 )
-if statuses:
-    pairs = pairs[pairs["status"].isin(statuses)]
-if pairs.empty:
+view = cached(page_data.plan_vs_outcome, tuple(chosen_themes()), tuple(statuses))
+if view.chart is None:
     empty_notice("targets")
     st.stop()
 
 # Chart and table stacked, not side by side: the row labels need the width on a laptop screen.
-columns = {
-    "indicator": "Indicator", "period": "Period", "target_label": "Target", "outcome_label": "Outcome",
-    "gap_label": "Gap", "status": "Status", "status_reason": "Why", "gap": "Gap (units)", "gap_percent": "Gap (%)",
-    "target_source_id": "Target source", "outcome_source_id": "Outcome source",
-}  # fmt: skip
-chart_block(
-    charts.plan_vs_outcome_chart(pairs),
-    name="Plan vs outcome",
-    description=charts.describe_plan_vs_outcome(pairs),
-    data=pairs,
-    key="plan-vs-outcome",
-    columns=columns,
-    table_open=True,
-)
+chart_block(view.chart, key="plan-vs-outcome", table_open=True)
 
-caveats = pairs[
-    (pairs["status"] == "not comparable") | (pairs["target_qualifier"] != "") | (pairs["outcome_qualifier"] != "")
-]
-if not caveats.empty:
+if not view.caveats.empty:
     st.subheader("Read with care")
-    for row in caveats.itertuples():
+    for row in view.caveats.itertuples():
         outcome = f"; outcome {row.outcome_label} ({row.outcome_indicator})" if row.outcome_label else ""
         st.markdown(f"- **{row.indicator}, {row.period}**: target {row.target_label}{outcome}. {row.status_reason}")

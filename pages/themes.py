@@ -2,64 +2,22 @@
 
 import streamlit as st
 
-from components import charts
-from components.data_layer import views
-from components.ui import chart_block, chosen_themes, data_layer
+from components import page_data
+from components.ui import cached, chart_block, chosen_themes, data_layer, metric_grid
 
-layer = data_layer()
-themes = layer.themes.set_index("id")
-choices = chosen_themes() or list(themes.index)
+labels = dict(zip(data_layer().themes["id"], data_layer().themes["label"], strict=True))
 
 st.title("Themes")
-theme = st.selectbox("Theme", choices, format_func=lambda t: themes.loc[t, "label"], key="theme_page_choice")
-st.caption(themes.loc[theme, "description"])
-observations = views.for_themes(layer.observations, [theme])
-pairs = views.for_themes(layer.plan_vs_outcome, [theme])
-label = themes.loc[theme, "label"]
+choices = chosen_themes() or list(labels)
+theme = st.selectbox("Theme", choices, format_func=labels.get, key="theme_page_choice")
+view = cached(page_data.theme_page, theme)
+st.caption(view.description)
+sections = [heading for heading, _ in view.charts] + [heading for heading, _ in view.metrics]
+st.markdown(" · ".join(sections) or "No figures for this theme yet.")
 
-
-def metric_grid(figures) -> None:
-    for start in range(0, len(figures), 3):
-        for column, figure in zip(st.columns(3), figures.iloc[start : start + 3].itertuples(), strict=False):
-            column.metric(figure.indicator, figure.value_short, border=True, help=figure.note or None)
-            column.caption(f"{figure.value_label}, {figure.period_label} · {figure.source_title}")
-
-
-sections = [
-    ("Targets", not pairs.empty),
-    ("Growth rates", not views.rows_with_targets(observations, "yoy_growth").empty),
-    ("Shares", not views.rows_with_targets(observations, "share").empty),
-    ("Levels and counts", not views.outcomes_of(observations, ["level", "added"]).empty),
-    ("Ranks", not views.outcomes_of(observations, ["rank", "rank_change"]).empty),
-]
-st.markdown(" · ".join(f"{name}" for name, present in sections if present) or "No figures for this theme yet.")
-
-if not pairs.empty:
-    st.subheader("Targets")
-    chart_block(
-        charts.plan_vs_outcome_chart(pairs),
-        name=f"{label} targets",
-        description=charts.describe_plan_vs_outcome(pairs),
-        data=pairs[["indicator", "period", "target_label", "outcome_label", "gap_label", "status", "status_reason"]],
-        key="theme-targets",
-    )
-for measure, heading, axis, domain in [
-    ("yoy_growth", "Growth rates", "Year-on-year growth (%)", None),
-    ("share", "Shares", "Share of the total (%)", (0, 100)),
-]:
-    rows = views.rows_with_targets(observations, measure)
-    if rows.empty:
-        continue
+for index, (heading, chart) in enumerate(view.charts):
     st.subheader(heading)
-    chart_block(
-        charts.bars_with_targets(rows, layer.themes, axis, f"{label}: {heading.lower()}", domain),
-        name=f"{label} {heading}",
-        description=charts.describe_bars(rows, heading.lower()),
-        data=rows.drop(columns=["row_label", "indicator_id", "theme", "period"]),
-        key=f"theme-{measure}",
-    )
-for heading, measures in [("Levels and counts", ["level", "added"]), ("Ranks", ["rank", "rank_change"])]:
-    figures = views.outcomes_of(observations, measures)
-    if not figures.empty:
-        st.subheader(heading)
-        metric_grid(figures)
+    chart_block(chart, key=f"theme-chart-{index}")
+for heading, figures in view.metrics:
+    st.subheader(heading)
+    metric_grid(figures)
