@@ -8,12 +8,13 @@ from components.ui import data_layer, show_data_layer_error, theme_filter
 
 st.set_page_config(page_title="Shanxi Transformation Monitor", page_icon="📈", layout="wide")
 
+PAGES = "app_pages"
 pages = [
-    st.Page("pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
-    st.Page("pages/plan_vs_outcome.py", title="Plan vs outcome", icon=":material/flag:", url_path="plan-vs-outcome"),
-    st.Page("pages/growth_rates.py", title="Growth rates", icon=":material/trending_up:", url_path="growth-rates"),
-    st.Page("pages/themes.py", title="Themes", icon=":material/category:", url_path="themes"),
-    st.Page("pages/data_and_sources.py", title="Data and sources", icon=":material/table:", url_path="data"),
+    st.Page(f"{PAGES}/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page(f"{PAGES}/plan_vs_outcome.py", title="Plan vs outcome", icon=":material/flag:", url_path="plan-vs-outcome"),
+    st.Page(f"{PAGES}/growth_rates.py", title="Growth rates", icon=":material/trending_up:", url_path="growth-rates"),
+    st.Page(f"{PAGES}/themes.py", title="Themes", icon=":material/category:", url_path="themes"),
+    st.Page(f"{PAGES}/data_and_sources.py", title="Data and sources", icon=":material/table:", url_path="data"),
 ]
 page = st.navigation(pages)
 

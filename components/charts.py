@@ -67,8 +67,9 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
     outcome is a dot joined to it, and a target without one is marked on its tick by its status."""
     data = pairs.assign(
         row_label=pairs["indicator"] + " · " + pairs["period"],
+        # A target of zero has no percent scale; such a pair keeps its marker on the target tick.
         outcome_percent=(100 * pairs["outcome_value"] / pairs["target_value"]).where(
-            pairs["status"].isin([ACHIEVED, MISSED])
+            pairs["status"].isin([ACHIEVED, MISSED]) & (pairs["target_value"] != 0)
         ),
         target_percent=100.0,
     )[
@@ -92,7 +93,8 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
     # Room right of the furthest dot for its label ("more than 50%").
     furthest = float(data["outcome_percent"].max()) if data["outcome_percent"].notna().any() else 100.0
     x_max = max(130.0, furthest * 1.3)
-    x_scale = alt.Scale(domain=[0, x_max], nice=False)
+    lowest = float(data["outcome_percent"].min()) if data["outcome_percent"].notna().any() else 0.0
+    x_scale = alt.Scale(domain=[min(0.0, lowest * 1.1), x_max], nice=False)  # room for a negative outcome
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     target_bar = base.mark_bar(opacity=0.18, height=10, color="#888888").encode(
         x=alt.X("target_percent:Q", title="Outcome as % of the target (target = 100)", scale=x_scale), x2=alt.datum(0)
@@ -162,7 +164,8 @@ def bars_with_targets(
             x=alt.X("outcome_value:Q", title=value_title, scale=x_scale),
             color=alt.Color(
                 "theme_label:N",
-                scale=theme_colour_scale(themes, data["theme_label"]),
+                # Only themes with a bar enter the legend; target-only rows draw no colour.
+                scale=theme_colour_scale(themes, data.loc[data["outcome_value"].notna(), "theme_label"]),
                 legend=alt.Legend(title="Theme", **LEGEND_BELOW),
             ),
         )
@@ -182,7 +185,8 @@ def bars_with_targets(
         .mark_text(align="left", dx=8, fontSize=11, fontStyle="italic")
         .encode(x="target_value:Q", text=alt.Text("target_label:N"))
     )
-    zero = alt.Chart(data).mark_rule(color="#888888").encode(x=alt.datum(0))
+    # One rule, not one per row: aggregate the rows away first.
+    zero = alt.Chart(data).transform_aggregate(rows="count()").mark_rule(color="#888888").encode(x=alt.datum(0))
     return alt.layer(bars, labels, targets, target_labels, zero).properties(
         height=alt.Step(ROW_HEIGHT),
         title=alt.Title(title, subtitle="Bars: reported outcome. Black tick: the target for the same period."),

@@ -116,7 +116,7 @@ def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Gro
         period_labels=labels,
         chart=chart,
         only_targets=not rows.empty and bool(rows["outcome_value"].isna().all()),
-        not_in_percent=views.growth_outside_percent(observations),
+        not_in_percent=views.growth_outside_percent(observations).query("period == @period"),
     )
 
 

@@ -179,5 +179,5 @@ def method_notes() -> str:
     return readme[start + len("<!-- method:start -->") : end].strip().replace("\n### ", "\n#### ")
 
 
-def empty_notice(what: str) -> None:
-    st.info(f"No {what} for the chosen themes. Widen the theme filter in the sidebar to see more.", icon="🔎")
+def empty_notice(what: str, hint: str = "Widen the theme filter in the sidebar to see more.") -> None:
+    st.info(f"No {what}. {hint}", icon="🔎")

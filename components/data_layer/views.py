@@ -73,8 +73,10 @@ def figure_periods(observations: pd.DataFrame, measure: str) -> list[str]:
 
 
 def period_labels(observations: pd.DataFrame) -> dict[str, str]:
-    """Period text -> readable label, e.g. '2021-Q1' -> 'Q1 2021 (inferred)'."""
-    return dict(zip(observations["period"], observations["period_label"], strict=True))
+    """Period text -> readable label, e.g. '2021-Q1' -> 'Q1 2021 (inferred)'. A period that some
+    figure states outright is not labelled inferred because another figure's was."""
+    stated_last = observations.sort_values("period_inferred", ascending=False, kind="stable")
+    return dict(zip(stated_last["period"], stated_last["period_label"], strict=True))
 
 
 def growth_outside_percent(observations: pd.DataFrame) -> pd.DataFrame:

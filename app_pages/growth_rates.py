@@ -16,7 +16,7 @@ period = st.selectbox(
 )  # fmt: skip
 view = cached(page_data.growth, themes, period)
 if view.chart is None:
-    empty_notice(f"growth rates in {view.period_labels[period]}")
+    empty_notice(f"growth rates in {view.period_labels[period]} for the chosen themes")
 else:
     chart_block(view.chart, key="growth")
     if view.only_targets:

@@ -18,7 +18,7 @@ if kinds:
     observations = observations[observations["kind"].isin(kinds)]
 if measures:
     observations = observations[observations["measure"].isin(measures)]
-if search:
+if search and not observations.empty:
     text = observations[["indicator", "note", "source_title", "period_label"]].agg(" ".join, axis=1)
     observations = observations[text.str.contains(search, case=False, regex=False)]
 
@@ -28,7 +28,7 @@ columns = {
     "source_id": "Source", "note": "Note",
 }  # fmt: skip
 if observations.empty:
-    empty_notice("observations match these filters")
+    empty_notice("observations match these filters", "Loosen the filters or the search.")
 else:
     st.caption(f"{len(observations)} of {len(layer.observations)} observations.")
     st.dataframe(observations[list(columns)].rename(columns=columns), hide_index=True)

@@ -18,7 +18,7 @@ newest = view.newest_source
 newest_date = f"{newest['latest_date'].day} {newest['latest_date']:%B %Y}"
 st.caption(f"Newest source: {newest['title']} ({newest['outlet']}), dated {newest_date}.")
 if view.coverage is None:
-    empty_notice("figures")
+    empty_notice("figures for the chosen themes")
     st.stop()
 
 st.subheader("Target scorecard")
@@ -27,7 +27,7 @@ for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
     with column:
         st.metric(status.capitalize(), count, border=True)
         st.page_link(
-            "pages/plan_vs_outcome.py",
+            "app_pages/plan_vs_outcome.py",
             label=f"See the {count} target(s)" if count else "None",
             query_params={STATUS_PARAM: status},  # the bound theme filter carries itself over
             disabled=count == 0,

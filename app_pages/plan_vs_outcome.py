@@ -16,7 +16,7 @@ statuses = st.pills(
 )
 view = cached(page_data.plan_vs_outcome, tuple(chosen_themes()), tuple(statuses))
 if view.chart is None:
-    empty_notice("targets")
+    empty_notice("targets for the chosen themes and statuses", "Clear the status pills or widen the theme filter.")
     st.stop()
 
 # Chart and table stacked, not side by side: the row labels need the width on a laptop screen.

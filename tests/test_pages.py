@@ -1,0 +1,452 @@
+"""Every page as a visitor meets it, driven by Streamlit's AppTest through the real frame (app.py): it
+renders without errors, shows its charts with four downloads each, follows the sidebar theme filter
+and the link's parameters, warns about a bad link without echoing it, and explains broken data."""
+
+from __future__ import annotations
+
+import statistics
+import time
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pytest
+import streamlit as st
+from streamlit.testing.v1 import AppTest
+
+from components import ui
+from components.data_layer import load_data_layer, views
+
+REPO = Path(__file__).resolve().parents[1]
+APP = str(REPO / "app.py")
+PAGES = {
+    "overview": "app_pages/overview.py",
+    "plan_vs_outcome": "app_pages/plan_vs_outcome.py",
+    "growth_rates": "app_pages/growth_rates.py",
+    "themes": "app_pages/themes.py",
+    "data_and_sources": "app_pages/data_and_sources.py",
+}
+DOWNLOADS_PER_CHART = ["PNG", "SVG", "PDF", "CSV"]
+LAYER = load_data_layer()
+
+
+# --- helpers ---------------------------------------------------------------------------------
+
+
+def open_page(page: str, query: dict[str, str | list[str]] | None = None) -> AppTest:
+    """A new session opened with the link's query parameters, then moved to `page`.
+
+    AppTest can start only on the entry page (it learns st.navigation's pages from a first run), so
+    the parameters are set before that first run, as a visitor's link sets them, and the bound ones
+    (theme, status, period) stay in the URL across the switch, as in the browser."""
+    at = AppTest.from_file(APP, default_timeout=60)
+    for name, value in (query or {}).items():
+        at.query_params[name] = value
+    at.run()
+    return at if page == "overview" else at.switch_page(PAGES[page]).run()
+
+
+def follow_link(page: str, query: dict[str, str | list[str]]) -> AppTest:
+    """A visitor on the overview follows a link to `page` carrying `query`: the run that opens the
+    page is the first to read the parameters (a bad value is not dropped by an earlier run)."""
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    for name, value in query.items():
+        at.query_params[name] = value
+    return at.run() if page == "overview" else at.switch_page(PAGES[page]).run()
+
+
+def charts_on(at: AppTest) -> list:
+    return list(at.get("vega_lite_chart"))
+
+
+def chart_rows(chart) -> pd.DataFrame:
+    """The data the browser receives for a chart (Streamlit sends it apart from the spec, as Arrow)."""
+    (dataset,) = chart.proto.datasets
+    return pa.ipc.open_stream(dataset.data.data).read_all().to_pandas()
+
+
+def download_labels(at: AppTest) -> list[str]:
+    return [button.proto.label for button in at.get("download_button")]
+
+
+def metric_values(at: AppTest) -> dict[str, str]:
+    return {metric.label: metric.value for metric in at.metric}
+
+
+def assert_clean(at: AppTest) -> None:
+    assert not at.exception, [exception.message for exception in at.exception]
+    assert not at.error, [error.value for error in at.error]
+
+
+def theme_filter(at: AppTest):
+    (widget,) = at.sidebar.multiselect
+    assert widget.label == "Themes"
+    return widget
+
+
+def kind_filter(at: AppTest):
+    (widget,) = [widget for widget in at.main.multiselect if widget.label == "Kind"]
+    return widget
+
+
+def measure_filter(at: AppTest):
+    (widget,) = [widget for widget in at.main.multiselect if widget.label == "Measure"]
+    return widget
+
+
+def expected_theme_page_charts(theme: str) -> int:
+    observations = views.for_themes(LAYER.observations, [theme])
+    return (
+        int(not views.for_themes(LAYER.plan_vs_outcome, [theme]).empty)
+        + int(not views.rows_with_targets(observations, "yoy_growth").empty)
+        + int(not views.rows_with_targets(observations, "share").empty)
+    )
+
+
+EXPECTED_CHARTS = {
+    "overview": 1,
+    "plan_vs_outcome": 1,
+    "growth_rates": 1,
+    "themes": expected_theme_page_charts(LAYER.themes["id"].iloc[0]),
+    "data_and_sources": 0,
+}
+
+
+# --- every page ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_renders_its_charts_each_with_four_downloads(page):
+    at = open_page(page)
+    assert_clean(at)
+    assert not at.warning, "a plain link needs no notice"
+    assert at.title[0].value
+    charts = charts_on(at)
+    assert len(charts) == EXPECTED_CHARTS[page]
+    expected = DOWNLOADS_PER_CHART * len(charts)
+    if page == "data_and_sources":
+        expected = ["Download these observations (CSV)"]
+    assert download_labels(at) == expected
+    for chart in charts:
+        assert chart.proto.alt.startswith(("Bar chart of", "Dumbbell chart of")), "every chart has alt text"
+    assert theme_filter(at).value == []
+
+
+@pytest.mark.parametrize("page", PAGES)
+def test_page_first_run_and_warm_rerun_times(page):
+    """Prints (run pytest with -s) each page's first run with cold caches and its warm rerun (median of
+    three). Not asserted: the figures depend on the machine."""
+    ui._load.clear()
+    st.cache_data.clear()
+    at = AppTest.from_file(APP, default_timeout=60)
+    started = time.perf_counter()
+    at.run()
+    entry = time.perf_counter() - started
+    if page != "overview":
+        started = time.perf_counter()
+        at.switch_page(PAGES[page]).run()
+    first = time.perf_counter() - started
+    warm = []
+    for _ in range(3):
+        started = time.perf_counter()
+        at.run()
+        warm.append(time.perf_counter() - started)
+    assert_clean(at)
+    note = " (includes loading the data layer)" if page == "overview" else f" (after the entry run, {entry:.2f} s)"
+    print(f"\n[timing] {page}: first run {first:.3f} s{note}, warm rerun {statistics.median(warm):.3f} s")
+
+
+# --- the sidebar theme filter ----------------------------------------------------------------
+
+
+def test_overview_follows_the_theme_filter():
+    at = open_page("overview")
+    everything = metric_values(at)
+    assert chart_rows(charts_on(at)[0])["figures"].sum() == len(LAYER.observations)
+    theme_filter(at).set_value(["energy"]).run()
+    assert_clean(at)
+    metrics = metric_values(at)
+    assert metrics != everything
+    counts = views.status_counts(views.for_themes(LAYER.plan_vs_outcome, ["energy"]))
+    for status, count in counts.items():
+        assert metrics[status.capitalize()] == str(count)
+    energy = views.for_themes(LAYER.observations, ["energy"])
+    headline_ids = set(LAYER.indicators.loc[LAYER.indicators["headline"], "id"])
+    headlines = views.headline_outcomes(energy, headline_ids)
+    cards = [label for label in metrics if label.capitalize() not in {s.capitalize() for s in counts}]
+    assert cards == headlines["indicator"].tolist()
+    rows = chart_rows(charts_on(at)[0])
+    assert set(rows["theme_label"]) == {"Energy"} and rows["figures"].sum() == len(energy)
+
+
+def test_plan_vs_outcome_follows_the_theme_filter():
+    at = open_page("plan_vs_outcome")
+    assert len(chart_rows(charts_on(at)[0])) == len(LAYER.plan_vs_outcome)
+    theme_filter(at).set_value(["energy", "macro"]).run()
+    assert_clean(at)
+    pairs = views.for_themes(LAYER.plan_vs_outcome, ["energy", "macro"])
+    rows = chart_rows(charts_on(at)[0])
+    assert sorted(rows["indicator"]) == sorted(pairs["indicator"])
+    assert len(at.dataframe[0].value) == len(pairs)
+    assert download_labels(at) == DOWNLOADS_PER_CHART
+
+
+def test_plan_vs_outcome_shows_the_notice_when_no_theme_has_targets():
+    at = open_page("plan_vs_outcome")
+    theme_filter(at).set_value(["digital"]).run()
+    assert_clean(at)
+    assert not charts_on(at) and not at.get("download_button")
+    assert "No targets" in at.info[0].value
+
+
+def test_growth_rates_follow_the_theme_filter():
+    at = open_page("growth_rates")
+    assert at.selectbox[0].value == "2024"
+    assert len(chart_rows(charts_on(at)[0])) == 4
+    theme_filter(at).set_value(["culture_tourism"]).run()
+    assert_clean(at)
+    rows = chart_rows(charts_on(at)[0])
+    assert sorted(rows["indicator"]) == ["Growth in operating income of key scenic spots", "Growth in tourist visits"]
+
+
+def test_growth_rates_for_a_theme_without_growth_show_the_notice_not_a_chart():
+    at = open_page("growth_rates")
+    theme_filter(at).set_value(["energy"]).run()
+    assert_clean(at)
+    assert not charts_on(at) and not at.get("download_button")
+    (notice,) = at.info
+    assert notice.value.startswith("No growth rates in 2024 for the chosen themes")
+
+
+def test_growth_rates_of_a_period_with_only_targets_say_so():
+    at = open_page("growth_rates", {"period": "2025"})
+    assert_clean(at)
+    assert at.selectbox[0].value == "2025"
+    rows = chart_rows(charts_on(at)[0])
+    assert rows["outcome_value"].isna().all() and len(rows) == 3
+    assert any("No outcome has been reported yet" in caption.value for caption in at.caption)
+
+
+def test_themes_page_offers_only_the_filtered_themes():
+    at = open_page("themes")
+    theme_filter(at).set_value(["macro"]).run()
+    assert_clean(at)
+    (choice,) = at.selectbox
+    assert choice.options == ["Macro economy"] and choice.value == "macro"
+    assert len(charts_on(at)) == expected_theme_page_charts("macro")
+
+
+@pytest.mark.parametrize("theme", ["industry", "digital"])
+def test_themes_page_shows_the_chosen_theme(theme):
+    at = open_page("themes")
+    at.selectbox[0].set_value(theme).run()
+    assert_clean(at)
+    assert len(charts_on(at)) == expected_theme_page_charts(theme)
+    assert len(at.get("download_button")) == 4 * expected_theme_page_charts(theme)
+    observations = views.for_themes(LAYER.observations, [theme])
+    figures = views.outcomes_of(observations, ["level", "added"])
+    assert {metric.label for metric in at.metric} >= set(figures["indicator"])
+
+
+def test_data_page_count_follows_the_theme_filter():
+    at = open_page("data_and_sources")
+    total = len(LAYER.observations)
+    assert at.caption[0].value == f"{total} of {total} observations."
+    theme_filter(at).set_value(["energy"]).run()
+    assert_clean(at)
+    energy = len(views.for_themes(LAYER.observations, ["energy"]))
+    assert at.caption[0].value == f"{energy} of {total} observations."
+    assert len(at.dataframe[0].value) == energy
+
+
+def test_data_page_filters_and_search_narrow_the_table():
+    at = open_page("data_and_sources")
+    kind_filter(at).set_value(["target"]).run()
+    targets = int((LAYER.observations["kind"] == "target").sum())
+    assert at.caption[0].value.startswith(f"{targets} of ")
+    at.text_input[0].input("GDP").run()
+    assert_clean(at)
+    assert at.dataframe[0].value["Indicator"].tolist() == ["GDP growth"]
+    at.text_input[0].input("no such words anywhere").run()
+    assert_clean(at)
+    assert "No observations match these filters" in at.info[0].value
+    assert not at.get("download_button")
+
+
+def test_data_page_search_after_filters_that_match_nothing_shows_the_notice():
+    at = open_page("data_and_sources")
+    kind_filter(at).set_value(["target"])
+    measure_filter(at).set_value(["rank"])
+    at.run()
+    assert "No observations match" in at.info[0].value
+    at.text_input[0].input("coal").run()
+    assert_clean(at)
+    assert "No observations match" in at.info[0].value
+
+
+def test_the_filter_carries_over_to_the_next_page():
+    at = open_page("overview")
+    theme_filter(at).set_value(["energy"]).run()
+    at.switch_page(PAGES["plan_vs_outcome"]).run()
+    assert_clean(at)
+    assert theme_filter(at).value == ["energy"]
+    energy = views.for_themes(LAYER.plan_vs_outcome, ["energy"])
+    assert sorted(chart_rows(charts_on(at)[0])["indicator"]) == sorted(energy["indicator"])
+
+
+# --- the link: ?theme=, ?status=, ?period= and bad parameters --------------------------------
+
+
+@pytest.mark.parametrize("page", ["overview", "plan_vs_outcome", "data_and_sources"])
+def test_a_theme_link_restores_the_filter(page):
+    at = open_page(page, {"theme": "Energy"})
+    assert_clean(at)
+    assert not at.warning
+    assert theme_filter(at).value == ["energy"]
+
+
+def test_a_link_with_several_themes_restores_them_all():
+    # As the bound filter writes it: one repeated parameter per theme, by label. (AppTest does not
+    # play the browser's part of writing the URL, so the link is set here by hand.)
+    at = open_page("overview", {"theme": ["Energy", "Social welfare"]})
+    assert_clean(at)
+    assert not at.warning
+    assert theme_filter(at).value == ["energy", "welfare"]
+
+
+def test_a_link_naming_a_theme_by_its_id_is_reported_not_silently_dropped():
+    # The filter writes labels into the link; an id (an older link, a hand-made one) is not understood.
+    at = open_page("overview", {"theme": "energy"})
+    assert_clean(at)
+    assert theme_filter(at).value == []
+    (notice,) = at.warning
+    assert "'energy'" in notice.value
+    assert "Energy" in notice.value  # the notice says which names a link may use
+
+
+BAD_LINKS = {
+    "unknown theme": ({"theme": "nonsense"}, "'nonsense'"),
+    "script": ({"theme": "<script>alert(1)</script>"}, "'scriptalert1script'"),
+    "10,000 characters": ({"theme": "x" * 10_000}, "x" * 40 + "…'"),
+    "unknown parameter": ({"foo": "bar"}, "'foo'"),
+    "unknown status": ({"status": "<b>done</b>"}, "'bdoneb'"),
+}
+
+
+@pytest.mark.parametrize(
+    ("page", "case"),
+    [("overview", case) for case in BAD_LINKS]
+    + [("plan_vs_outcome", case) for case in BAD_LINKS]
+    + [(page, "script") for page in ["growth_rates", "themes", "data_and_sources"]],
+)
+def test_a_bad_link_gives_a_short_safe_notice_and_the_page_still_renders(page, case):
+    query, shown = BAD_LINKS[case]
+    at = follow_link(page, query)
+    assert_clean(at)
+    (notice,) = at.warning
+    assert shown in notice.value
+    assert "<" not in notice.value and ">" not in notice.value
+    assert len(notice.value) < 500
+    assert theme_filter(at).value == []
+    assert len(charts_on(at)) == EXPECTED_CHARTS[page]
+
+
+def test_status_link_shows_only_achieved_targets():
+    at = open_page("plan_vs_outcome", {"status": "achieved"})
+    assert_clean(at)
+    assert at.pills[0].value == ["achieved"]
+    rows = chart_rows(charts_on(at)[0])
+    assert rows["status"].tolist() == ["achieved"]
+    assert at.dataframe[0].value["Status"].tolist() == ["achieved"]
+    assert charts_on(at)[0].proto.alt.startswith("Dumbbell chart of 1 targets")
+
+
+def test_status_pills_narrow_the_chart():
+    at = open_page("plan_vs_outcome")
+    at.pills[0].set_value(["not comparable"]).run()
+    assert_clean(at)
+    rows = chart_rows(charts_on(at)[0])
+    assert set(rows["status"]) == {"not comparable"}
+    assert len(rows) == views.status_counts(LAYER.plan_vs_outcome)["not comparable"]
+
+
+def test_a_status_with_no_targets_shows_the_notice_not_a_chart():
+    at = open_page("plan_vs_outcome", {"status": "missed"})
+    assert_clean(at)
+    assert not charts_on(at)
+    assert "No targets" in at.info[0].value
+
+
+def test_scorecard_links_open_each_status_and_none_for_an_empty_one():
+    at = open_page("overview")
+    links = {link.proto.query_string: link.proto for link in at.get("page_link")}
+    counts = views.status_counts(LAYER.plan_vs_outcome)
+    assert sorted(links) == sorted(f"status={status.replace(' ', '+')}" for status in counts)
+    for status, count in counts.items():
+        link = links[f"status={status.replace(' ', '+')}"]
+        assert link.page == "plan-vs-outcome"
+        assert link.disabled == (count == 0)
+
+
+def test_an_unknown_period_is_reported_and_falls_back_to_the_newest_with_outcomes():
+    at = follow_link("growth_rates", {"period": "nonsense"})
+    assert_clean(at)
+    (notice,) = at.warning
+    assert "'nonsense'" in notice.value
+    assert at.selectbox[0].value == "2024"
+    assert len(charts_on(at)) == 1
+
+
+# --- broken data -----------------------------------------------------------------------------
+
+
+@pytest.fixture
+def broken_data(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The app reading a copy of data/ with two faults.
+
+    There is no setting for the data folder: ui._load calls load_data_layer() with its default path,
+    bound when the function was defined (patching DEFAULT_PATH changes nothing). So the loader the
+    frame calls is replaced by one reading the broken copy, and the cached layer is cleared before and
+    after (st.cache_resource is shared by every AppTest in this process)."""
+    themes = data_copy / "themes.yaml"
+    text = themes.read_text(encoding="utf-8")
+    text = text.replace('colour: "#E69F00"', 'colour: "<b>orange</b>"').replace('colour: "#882255"', "colour: wine")
+    themes.write_text(text, encoding="utf-8")
+    monkeypatch.setattr(ui, "load_data_layer", lambda: load_data_layer(data_copy))
+    ui._load.clear()
+    yield data_copy
+    ui._load.clear()
+
+
+@pytest.mark.parametrize("page", ["overview", "plan_vs_outcome"])
+def test_broken_data_shows_a_readable_list_of_problems(broken_data, page):
+    at = open_page(page)
+    assert not at.exception, [exception.message for exception in at.exception]
+    (error,) = at.error
+    assert error.value.startswith("The data files have problems")
+    (problems,) = at.code
+    lines = problems.value.splitlines()
+    assert len(lines) == 2
+    assert all(line.startswith(f"{broken_data}/themes.yaml: line ") for line in lines)
+    assert "'<b>orange</b>' does not match" in lines[0]  # shown as text, never as markup
+    assert not charts_on(at) and not at.sidebar.multiselect
+
+
+def test_data_fixed_again_is_shown_again(broken_data, monkeypatch):
+    assert open_page("overview").error
+    monkeypatch.setattr(ui, "load_data_layer", load_data_layer)
+    at = open_page("overview")  # a failed load is not cached: the next visit reads the data again
+    assert_clean(at)
+    assert len(charts_on(at)) == 1
+
+
+# --- routing: a folder named pages/ beside app.py would switch on Streamlit's legacy folder routing,
+# which runs a deep-linked page without the frame; the pages live in app_pages/ for that reason.
+
+
+def test_a_deep_link_runs_inside_the_frame():
+    assert not (REPO / "pages").exists()
+    at = open_page("themes", {"theme": "Energy"})
+    assert_clean(at)
+    assert at.sidebar.multiselect, "the themes page ran without the frame: no theme filter"
+    assert theme_filter(at).value == ["energy"]
