@@ -31,7 +31,11 @@ if observations.empty:
     empty_notice("observations match these filters", "Loosen the filters or the search.")
 else:
     st.caption(f"{len(observations)} of {len(layer.observations)} observations.")
-    st.dataframe(observations[list(columns)].rename(columns=columns), hide_index=True)
+    st.dataframe(
+        observations[list(columns)].rename(columns=columns),
+        hide_index=True,
+        column_config={"Value": st.column_config.NumberColumn(format="localized")},
+    )
     st.download_button(
         "Download these observations (CSV)",
         data=exports.frame_csv(observations.drop(columns=["period_start", "period_end"])),
@@ -43,7 +47,7 @@ else:
 
 st.subheader("Sources")
 for source in layer.sources.itertuples():
-    with st.expander(f"{source.title}. {source.outlet}. {source.dates}"):
+    with st.expander(f"{source.title} · {source.outlet} · {source.dates}"):
         st.markdown(f"{source.summary}\n\nSource id and file: `{source.id}` (`{source.file}`)")
         if source.date_note:
             st.markdown(f"**Date:** {source.date_note}")

@@ -10,7 +10,7 @@ from components.data_layer.plan_vs_outcome import ACHIEVED, MISSED, NO_OUTCOME, 
 
 THEME_NAME = "shanxi_monitor"
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
-LABEL_LIMIT = 340  # px of row label before it is cut with an ellipsis (full text in the tooltip)
+LABEL_LIMIT = 400  # px of row label before it is cut with an ellipsis (full text in the tooltip)
 # Readable on white and on Streamlit's dark background alike (contrast about 4.5:1 and 4.2:1).
 MID_GREY = "#777777"
 # Legends go below the plot, set on each encoding because Streamlit's theme would move them right,
@@ -189,8 +189,16 @@ def bars_with_targets(
     zero = alt.Chart(data).transform_aggregate(rows="count()").mark_rule(color="#888888").encode(x=alt.datum(0))
     return alt.layer(bars, labels, targets, target_labels, zero).properties(
         height=alt.Step(ROW_HEIGHT),
-        title=alt.Title(title, subtitle="Bars: reported outcome. Black tick: the target for the same period."),
+        title=alt.Title(title, subtitle=_bars_subtitle(data)),
     )
+
+
+def _bars_subtitle(data: pd.DataFrame) -> str:
+    has_bars, has_ticks = data["outcome_value"].notna().any(), data["target_value"].notna().any()
+    parts = (["Bars: reported outcome."] if has_bars else []) + (
+        ["Black tick: the target for the same period."] if has_ticks else []
+    )
+    return " ".join(parts)
 
 
 def coverage_chart(observations: pd.DataFrame) -> alt.Chart:

@@ -158,6 +158,10 @@ def chart_block(view: ChartView, *, key: str, table_open: bool = False) -> None:
         st.dataframe(view.table, hide_index=True)
 
 
+def _join(*parts: str) -> str:
+    return ". ".join(part.rstrip(".") for part in parts if part) + "."
+
+
 def _renderer(spec: dict, fmt: str) -> Callable[[], bytes]:
     return lambda: exports.chart_image(spec, fmt)
 
@@ -167,7 +171,8 @@ def metric_grid(figures: pd.DataFrame, per_row: int = 3) -> None:
     for start in range(0, len(figures), per_row):
         row = figures.iloc[start : start + per_row]
         for column, figure in zip(st.columns(per_row), row.itertuples(), strict=False):
-            column.metric(figure.indicator, figure.value_short, border=True, help=figure.note or None)
+            # The card cuts a long name; its help repeats the name in full, with any note.
+            column.metric(figure.indicator, figure.value_short, border=True, help=_join(figure.indicator, figure.note))
             column.caption(f"{figure.value_label}, {figure.period_label} · {figure.source_title}")
 
 
@@ -176,7 +181,8 @@ def method_notes() -> str:
     """The README's section on statuses and periods: written once, shown in the app too."""
     readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
     start, end = readme.index("<!-- method:start -->"), readme.index("<!-- method:end -->")
-    return readme[start + len("<!-- method:start -->") : end].strip().replace("\n### ", "\n#### ")
+    section = readme[start + len("<!-- method:start -->") : end]
+    return section.replace("\n### ", "\n#### ").strip()  # one level below the page's own subheader
 
 
 def empty_notice(what: str, hint: str = "Widen the theme filter in the sidebar to see more.") -> None:

@@ -1,0 +1,268 @@
+"""The running app in headless Chromium, checked as a user sees it: every page runs cleanly and
+draws the charts it promises, the sidebar theme filter changes the charts and lives in the link,
+downloads are real files named after what they show, and hostile links do no harm.
+
+What each page should show is derived from the data layer, not hard-coded."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+import xml.etree.ElementTree as ET
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import quote
+
+import pandas as pd
+import pytest
+
+from components import page_data
+from components.data_layer import STATUSES, DataLayer, views
+from tests.e2e.app_server import CHROMIUM
+
+if not Path(CHROMIUM).is_file():
+    pytest.skip(
+        f"Chromium not found at {CHROMIUM}; install it (apt-get install chromium) to run the browser tests",
+        allow_module_level=True,
+    )
+
+pytestmark = pytest.mark.e2e
+
+
+@dataclass(frozen=True)
+class AppPageInfo:
+    name: str  # also the screenshot's file name
+    path: str
+    title: str  # as in the sidebar navigation
+
+
+PAGES = [
+    AppPageInfo("overview", "/", "Overview"),
+    AppPageInfo("plan_vs_outcome", "/plan-vs-outcome", "Plan vs outcome"),
+    AppPageInfo("growth_rates", "/growth-rates", "Growth rates"),
+    AppPageInfo("themes", "/themes", "Themes"),
+    AppPageInfo("data", "/data", "Data and sources"),
+]
+BY_NAME = {page.name: page for page in PAGES}
+THEME = "energy"  # the theme the filter tests pick; any theme with targets would do
+
+
+def theme_label(layer: DataLayer, theme_id: str) -> str:
+    return layer.themes.set_index("id").loc[theme_id, "label"]
+
+
+def expected_chart_count(layer: DataLayer, page: str, themes: tuple[str, ...] = ()) -> int:
+    """How many charts `page` draws for the chosen themes (none chosen = all), by the page's own rule."""
+    observations = views.for_themes(layer.observations, themes)
+    pairs = views.for_themes(layer.plan_vs_outcome, themes)
+    if page == "overview":
+        return int(not observations.empty)  # the coverage chart
+    if page == "plan_vs_outcome":
+        return int(not pairs.empty)  # the dumbbell chart, no status picked
+    if page == "growth_rates":
+        period = views.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
+        return int(not views.rows_with_targets(observations, "yoy_growth", period).empty)
+    if page == "themes":
+        theme = themes[0] if themes else layer.themes["id"].iloc[0]  # the Theme box's default
+        theme_observations = views.for_themes(layer.observations, [theme])
+        groups = [
+            views.for_themes(layer.plan_vs_outcome, [theme]),
+            views.rows_with_targets(theme_observations, "yoy_growth"),
+            views.rows_with_targets(theme_observations, "share"),
+        ]
+        return sum(not group.empty for group in groups)
+    return 0  # data and sources: tables only
+
+
+def row_labels(pairs: pd.DataFrame) -> list[str]:
+    """The plan-vs-outcome chart's row labels, as the chart builds them."""
+    return list(pairs["indicator"] + " · " + pairs["period"])
+
+
+def shown_as(rendered: str, full: str) -> bool:
+    """Whether a drawn axis label is `full`, possibly cut by Vega with an ellipsis."""
+    return rendered == full or (rendered.endswith("…") and full.startswith(rendered[:-1]))
+
+
+def assert_labels_are(rendered: list[str], expected: list[str]) -> None:
+    assert len(rendered) == len(expected), f"{len(rendered)} rows drawn, expected {len(expected)}: {rendered}"
+    unmatched = [label for label in rendered if not any(shown_as(label, full) for full in expected)]
+    assert not unmatched, f"rows that belong to no expected target: {unmatched}"
+
+
+def assert_charts_drawn(app, expected: int) -> None:
+    drawn = app.wait_for_charts(expected)
+    assert len(drawn) == expected, f"{len(drawn)} charts on {app.path}, expected {expected}"
+    assert all(drawn), f"charts without a visible canvas or svg on {app.path}: {drawn}"
+
+
+def assert_filter_is(app, layer: DataLayer, theme_id: str) -> None:
+    """The filter shows one theme as a chip and names it in the link (by id or by label)."""
+    label = theme_label(layer, theme_id)
+    assert app.chips() == [label]
+    assert app.query.get("theme") in ([theme_id], [label]), f"link does not name the theme: {app.page.url}"
+
+
+# --- every page -------------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("info", PAGES, ids=[page.name for page in PAGES])
+def test_page_runs_cleanly_and_draws_its_charts(app, layer, info):
+    app.open(info.path)
+
+    assert app.on_page_problems() == []
+    assert app.warnings() == [], "a plain link should raise no notice"
+    assert_charts_drawn(app, expected_chart_count(layer, info.name))
+    app.screenshot(info.name)
+
+
+# --- the theme filter -------------------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def filtered(app, layer):
+    """Plan vs outcome with the theme picked through the sidebar filter."""
+    app.open(BY_NAME["plan_vs_outcome"].path)
+    assert_labels_are(app.y_axis_labels(), row_labels(layer.plan_vs_outcome))
+    app.select_themes(theme_label(layer, THEME))
+    return app
+
+
+def test_theme_filter_narrows_the_chart_and_writes_the_link(filtered, layer):
+    assert_filter_is(filtered, layer, THEME)
+    assert_charts_drawn(filtered, 1)
+    assert_labels_are(filtered.y_axis_labels(), row_labels(views.for_themes(layer.plan_vs_outcome, [THEME])))
+    assert filtered.on_page_problems() == []
+
+
+def test_reloading_the_filtered_link_restores_the_view(filtered, layer):
+    url, rows = filtered.page.url, filtered.y_axis_labels()
+
+    filtered.reload()
+
+    assert filtered.page.url == url
+    assert_filter_is(filtered, layer, THEME)
+    assert_charts_drawn(filtered, 1)
+    assert filtered.y_axis_labels() == rows
+    assert filtered.warnings() == [], "the app's own link should raise no notice"
+
+
+def test_sidebar_navigation_keeps_the_filter(filtered, layer):
+    for target in ["themes", "overview", "growth_rates"]:
+        filtered.go_to(BY_NAME[target].title)
+
+        assert filtered.path == BY_NAME[target].path
+        assert_filter_is(filtered, layer, THEME)
+        assert_charts_drawn(filtered, expected_chart_count(layer, target, (THEME,)))
+        assert filtered.on_page_problems() == []
+
+
+def test_theme_filter_changes_the_overview_figures(app, layer):
+    themes = ("energy", "macro")
+    app.open("/")
+    app.select_themes(*(theme_label(layer, theme) for theme in themes))
+
+    counts = views.status_counts(views.for_themes(layer.plan_vs_outcome, themes))
+    for status in STATUSES:
+        card = app.page.locator('[data-testid="stMetric"]').filter(
+            has=app.page.get_by_text(status.capitalize(), exact=True)
+        )
+        assert card.locator('[data-testid="stMetricValue"]').inner_text().strip() == str(counts[status]), status
+    assert_charts_drawn(app, 1)
+    assert sorted(app.y_axis_labels()) == sorted(theme_label(layer, theme) for theme in themes)
+
+
+# --- downloads --------------------------------------------------------------------------------------------------------
+
+
+def check_png(data: bytes) -> None:
+    assert data.startswith(b"\x89PNG\r\n\x1a\n")
+
+
+def check_svg(data: bytes) -> None:
+    assert ET.fromstring(data).tag == "{http://www.w3.org/2000/svg}svg"  # noqa: S314 - our own app's file
+
+
+def check_pdf(data: bytes) -> None:
+    assert data.startswith(b"%PDF-")
+
+
+@pytest.mark.parametrize(
+    "fmt, check", [("png", check_png), ("svg", check_svg), ("pdf", check_pdf)], ids=["png", "svg", "pdf"]
+)
+def test_chart_downloads_as_image(filtered, fmt, check):
+    name, data = filtered.download(fmt.upper())
+
+    assert name.endswith(f".{fmt}")
+    assert "plan-vs-outcome" in name and THEME in name, f"the name should say what and which filter: {name}"
+    check(data)
+
+
+def test_chart_data_downloads_as_csv(filtered, layer):
+    name, data = filtered.download("CSV")
+
+    assert name.endswith(".csv")
+    assert "plan-vs-outcome" in name and THEME in name, f"the name should say what and which filter: {name}"
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    assert rows, "the CSV has no rows"
+    assert list(rows[0]) == list(page_data.PAIR_COLUMNS.values())
+    pairs = views.for_themes(layer.plan_vs_outcome, [THEME])
+    assert sorted(row["Indicator"] for row in rows) == sorted(pairs["indicator"])
+
+
+def test_observations_download_as_csv(app, layer):
+    app.open(BY_NAME["data"].path)
+    app.select_themes(theme_label(layer, THEME))
+
+    name, data = app.download("Download these observations (CSV)")
+
+    assert name.endswith(".csv") and "observations" in name and THEME in name, name
+    table = pd.read_csv(io.BytesIO(data))
+    observations = views.for_themes(layer.observations, [THEME])
+    assert list(table.columns) == [c for c in observations.columns if c not in ("period_start", "period_end")]
+    assert len(table) == len(observations)
+    assert set(table["theme"]) == {THEME}
+
+
+# --- hostile links ----------------------------------------------------------------------------------------------------
+
+SCRIPT = "<script>alert(1)</script>"
+BAD_LINKS = {
+    "unknown-theme": "/?theme=nonsense",
+    "script-in-theme": "/themes?theme=" + quote(SCRIPT, safe=""),
+    "very-long-theme": "/plan-vs-outcome?theme=" + "x" * 10_000,
+    "unknown-parameter": "/growth-rates?foo=bar",
+}
+
+
+@pytest.mark.parametrize("link", list(BAD_LINKS.values()), ids=list(BAD_LINKS))
+def test_bad_link_shows_a_notice_and_the_page_still_works(app, layer, link):
+    app.open(link)
+
+    notices = app.warnings()
+    assert notices, f"no notice for {link[:60]}"
+    assert all(len(notice) < 1000 for notice in notices), "a notice should not echo the whole value"
+    assert app.on_page_problems() == []
+    assert app.chips() == [], "nothing in a bad link should become a filter"
+    page = next(info for info in PAGES if info.path == link.split("?")[0])
+    assert_charts_drawn(app, expected_chart_count(layer, page.name))
+    assert app.log.dialogs == [], "a script from the link ran"
+    assert app.page.locator("script", has_text="alert(1)").count() == 0
+    assert SCRIPT not in app.page.content(), "the link's markup is in the page"
+    assert re.search(r"<script[^>]*>\s*alert", app.page.content()) is None
+
+
+# --- found while looking at the screenshots ---------------------------------------------------------------------------
+
+
+def test_method_notes_sit_under_their_heading(app):
+    app.open(BY_NAME["data"].path)
+
+    headings = app.page.locator('[data-testid="stMain"] :is(h1, h2, h3, h4)').evaluate_all(
+        "(all) => all.map((h) => [h.tagName, h.textContent.trim()])"
+    )
+    texts = [text for _, text in headings]
+    notes = headings[texts.index("How to read the figures") + 1 :]
+    assert notes, "no method notes under 'How to read the figures'"
+    assert [tag for tag, _ in notes] == ["H4"] * len(notes), notes
