@@ -104,7 +104,8 @@ def theme_filter(layer: DataLayer) -> list[str]:
     # Read before the widget exists: the binding drops unknown values silently, and the user
     # should know their link was not fully understood.
     query = {name: st.query_params.get_all(name) for name in st.query_params}
-    for notice in link_problems(query, allowed_link_values(layer)):
+    # Most visits carry no parameters: skip the check (and the lists it needs) for them.
+    for notice in link_problems(query, cached(allowed_link_values)) if query else []:
         st.warning(notice, icon="⚠️")
     return st.sidebar.multiselect(
         "Themes",
@@ -169,7 +170,9 @@ def _renderer(spec: dict, fmt: str) -> Callable[[], bytes]:
 def metric_grid(figures: pd.DataFrame, per_row: int = 3) -> None:
     """Figures as metric cards: the value (hedge as a symbol), then its full wording, period and source."""
     for start in range(0, len(figures), per_row):
-        row = figures.iloc[start : start + per_row]
+        # Only the shown columns: itertuples over the whole wide frame was a third of a rerun.
+        shown = ["indicator", "value_short", "note", "value_label", "period_label", "source_title"]
+        row = figures.iloc[start : start + per_row][shown]
         for column, figure in zip(st.columns(per_row), row.itertuples(), strict=False):
             # The card cuts a long name; its help repeats the name in full, with any note.
             column.metric(figure.indicator, figure.value_short, border=True, help=_join(figure.indicator, figure.note))

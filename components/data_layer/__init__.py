@@ -6,6 +6,7 @@ with outcome. Nothing here writes to data/ or imports Streamlit.
 
 from __future__ import annotations
 
+import gc
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -84,6 +85,18 @@ def _read_all(
 
 def load_data_layer(path: str | Path = DEFAULT_PATH) -> DataLayer:
     """Load and check the data layer; raise DataLayerError listing every problem found."""
+    # The load makes many small objects that all survive it, so the cyclic garbage collector's
+    # passes find nothing to free; pausing it cut the 100x benchmark's CPU time by about 40%.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load(path)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load(path: str | Path) -> DataLayer:
     problems: list[Problem] = []
     top, observation_files = _read_all(Path(path), problems)
     check_rules(
