@@ -100,34 +100,24 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
         x=alt.X("target_percent:Q", title="Outcome as % of the target (target = 100)", scale=x_scale), x2=alt.datum(0)
     )
     target_tick = base.mark_tick(thickness=2, size=18, color="#666666").encode(x="target_percent:Q")
-    connector = (
-        base.transform_filter("isValid(datum.outcome_percent)")
-        .mark_rule(strokeWidth=2)
-        .encode(x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status:N", scale=colour))
-    )
+    compared = base.transform_filter("isValid(datum.outcome_percent)")
     status_legend = alt.Legend(title="Status", symbolStrokeWidth=2, **LEGEND_BELOW)
-    outcome_dot = (
-        base.transform_filter("isValid(datum.outcome_percent)")
-        .mark_point(size=130, filled=True, opacity=1)
-        .encode(
-            x="outcome_percent:Q",
-            color=alt.Color("status:N", scale=colour, legend=status_legend),
-            shape=alt.Shape("status:N", scale=shape, legend=status_legend),
-        )
+    # One colour-and-shape encoding for both kinds of status mark, so they share one legend.
+    by_status = {
+        "color": alt.Color("status:N", scale=colour, legend=status_legend),
+        "shape": alt.Shape("status:N", scale=shape, legend=status_legend),
+    }
+    connector = compared.mark_rule(strokeWidth=2).encode(
+        x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status:N", scale=colour)
     )
+    outcome_dot = compared.mark_point(size=130, filled=True, opacity=1).encode(x="outcome_percent:Q", **by_status)
     status_marker = (
         base.transform_filter("!isValid(datum.outcome_percent)")
         .mark_point(size=110, filled=True, opacity=0.9)
-        .encode(
-            x="target_percent:Q",
-            color=alt.Color("status:N", scale=colour, legend=status_legend),
-            shape=alt.Shape("status:N", scale=shape, legend=status_legend),
-        )
+        .encode(x="target_percent:Q", **by_status)
     )
-    outcome_label = (
-        base.transform_filter("isValid(datum.outcome_percent)")
-        .mark_text(align="left", dx=10, fontSize=11)
-        .encode(x="outcome_percent:Q", text="outcome_label:N")
+    outcome_label = compared.mark_text(align="left", dx=10, fontSize=11).encode(
+        x="outcome_percent:Q", text="outcome_label:N"
     )
     return alt.layer(target_bar, target_tick, connector, outcome_dot, status_marker, outcome_label).properties(
         height=alt.Step(ROW_HEIGHT),
