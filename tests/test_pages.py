@@ -1,5 +1,6 @@
 """Every page as a visitor meets it, driven by Streamlit's AppTest through the real frame (app.py): it
-renders without errors, shows its charts with four downloads each, follows the sidebar theme filter
+renders without errors, shows its charts with four downloads and a data table each (built once the
+reader opens them), follows the sidebar theme filter
 and the link's parameters, warns about a bad link without echoing it, and explains broken data."""
 
 from __future__ import annotations
@@ -69,6 +70,24 @@ def download_labels(at: AppTest) -> list[str]:
     return [button.proto.label for button in at.get("download_button")]
 
 
+def chart_menus(at: AppTest) -> list[tuple[str, bool]]:
+    """(key, open) of every chart's download popover and data-table expander, in page order."""
+    menus = []
+    for node in at.main:  # a depth-first walk of the page's elements and blocks
+        if getattr(node, "type", None) in ("popover", "expander"):
+            proto = node.proto.popover if node.type == "popover" else node.proto
+            # Streamlit writes a keyed block's id as "$$ID-<hash>-<key>".
+            menus.append((proto.id.split("-", 2)[2], proto.open if node.type == "popover" else proto.expanded))
+    return menus
+
+
+def open_chart_menus(at: AppTest) -> AppTest:
+    """Open every download popover and data table, as a reader clicks them, and rerun."""
+    for key, _ in chart_menus(at):
+        at.session_state[key] = True
+    return at.run()
+
+
 def metric_values(at: AppTest) -> dict[str, str]:
     return {metric.label: metric.value for metric in at.metric}
 
@@ -123,13 +142,21 @@ def test_page_renders_its_charts_each_with_four_downloads(page):
     assert at.title[0].value
     charts = charts_on(at)
     assert len(charts) == EXPECTED_CHARTS[page]
-    expected = DOWNLOADS_PER_CHART * len(charts)
-    if page == "data_and_sources":
-        expected = ["Download these observations (CSV)"]
-    assert download_labels(at) == expected
     for chart in charts:
         assert chart.proto.alt.startswith(("Bar chart of", "Dumbbell chart of")), "every chart has alt text"
     assert theme_filter(at).value == []
+    if page == "data_and_sources":
+        assert download_labels(at) == ["Download these observations (CSV)"]
+        return
+    # Closed, a chart's popover holds no buttons and its expander no table: nothing is built for them.
+    assert len(chart_menus(at)) == 2 * len(charts)
+    assert download_labels(at) == []
+    assert len(at.dataframe) == (1 if page == "plan_vs_outcome" else 0)  # the plan page opens its table
+    open_chart_menus(at)
+    assert_clean(at)
+    assert download_labels(at) == DOWNLOADS_PER_CHART * len(charts)
+    assert len(at.dataframe) == len(charts)
+    assert all(is_open for _, is_open in chart_menus(at))
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -188,6 +215,8 @@ def test_plan_vs_outcome_follows_the_theme_filter():
     rows = chart_rows(charts_on(at)[0])
     assert sorted(rows["indicator"]) == sorted(pairs["indicator"])
     assert len(at.dataframe[0].value) == len(pairs)
+    assert download_labels(at) == []
+    open_chart_menus(at)
     assert download_labels(at) == DOWNLOADS_PER_CHART
 
 
@@ -242,6 +271,7 @@ def test_themes_page_shows_the_chosen_theme(theme):
     at.selectbox[0].set_value(theme).run()
     assert_clean(at)
     assert len(charts_on(at)) == expected_theme_page_charts(theme)
+    open_chart_menus(at)
     assert len(at.get("download_button")) == 4 * expected_theme_page_charts(theme)
     observations = views.for_themes(LAYER.observations, [theme])
     figures = views.outcomes_of(observations, ["level", "added"])

@@ -206,6 +206,21 @@ class AppPage:
             problems += [f"{what}: {text.strip()[:300]}" for text in self.page.locator(selector).all_inner_texts()]
         return problems
 
+    def open_chart_downloads(self, chart: int = 0) -> None:
+        """Open the Download popover under the `chart`-th chart: its buttons are built by the rerun
+        that opening it starts."""
+        popover = self.page.locator('[data-testid="stPopover"] button').nth(chart)
+        self.after_rerun(popover.click)
+        self.page.locator('[data-testid="stPopoverBody"] [data-testid="stDownloadButton"]').first.wait_for()
+
+    def open_data_table(self, chart: int = 0) -> Locator:
+        """Open the Data table expander under the `chart`-th chart and return its drawn table."""
+        expander = self.page.locator('[data-testid="stExpander"]').nth(chart)
+        self.after_rerun(expander.locator("summary").click)
+        table = expander.locator('[data-testid="stDataFrame"]')
+        table.wait_for()
+        return table
+
     def download(self, label: str) -> tuple[str, bytes]:
         """Click the first download button labelled `label` and return the file's name and bytes."""
         buttons = self.page.locator('[data-testid="stDownloadButton"] button')

@@ -192,6 +192,7 @@ def check_pdf(data: bytes) -> None:
     "fmt, check", [("png", check_png), ("svg", check_svg), ("pdf", check_pdf)], ids=["png", "svg", "pdf"]
 )
 def test_chart_downloads_as_image(filtered, fmt, check):
+    filtered.open_chart_downloads()
     name, data = filtered.download(fmt.upper())
 
     assert name.endswith(f".{fmt}")
@@ -200,6 +201,7 @@ def test_chart_downloads_as_image(filtered, fmt, check):
 
 
 def test_chart_data_downloads_as_csv(filtered, layer):
+    filtered.open_chart_downloads()
     name, data = filtered.download("CSV")
 
     assert name.endswith(".csv")
@@ -223,6 +225,19 @@ def test_observations_download_as_csv(app, layer):
     assert list(table.columns) == [c for c in observations.columns if c not in ("period_start", "period_end")]
     assert len(table) == len(observations)
     assert set(table["theme"]) == {THEME}
+
+
+def test_data_table_opens_with_the_rows_behind_the_chart(app, layer):
+    app.open(BY_NAME["growth_rates"].path)
+    assert app.page.locator('[data-testid="stDataFrame"]').count() == 0, "a closed table is not built"
+
+    table = app.open_data_table()
+
+    period = views.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
+    rows = views.rows_with_targets(layer.observations, "yoy_growth", period)
+    # The grid labels itself with its row count (ARIA), which holds whether or not rows are scrolled out.
+    assert table.locator('[role="grid"]').get_attribute("aria-rowcount") == str(len(rows) + 1)  # + header
+    assert app.on_page_problems() == []
 
 
 # --- hostile links ----------------------------------------------------------------------------------------------------
