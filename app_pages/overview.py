@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from components import page_data
+from components import markdown, page_data
 from components.data_layer import STATUSES
-from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice, metric_grid
+from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
 
 view = cached(page_data.overview, tuple(chosen_themes()))
 
@@ -34,9 +34,9 @@ for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
         )
 
 st.subheader("Headline figures by theme")
-for theme, figures in view.headlines.groupby("theme_label", sort=False):
-    st.markdown(f"**{theme}**")
-    metric_grid(figures)
+st.caption("The newest reported outcomes, up to three per theme. The Themes page has every figure.")
+# One Markdown table, not a card per figure: it reads at a glance and is cheap for the browser to draw.
+st.markdown(markdown.table(view.headlines))
 
 st.subheader("What the monitor holds")
 chart_block(view.coverage, key="coverage")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import page_data
+from components import markdown, page_data
 from components.data_layer import STATUSES
 from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
 
@@ -22,8 +22,6 @@ if view.chart is None:
 # Chart and table stacked, not side by side: the row labels need the width on a laptop screen.
 chart_block(view.chart, key="plan-vs-outcome", table_open=True)
 
-if not view.caveats.empty:
+if view.caveats:
     st.subheader("Read with care")
-    for row in view.caveats.itertuples():
-        outcome = f"; outcome {row.outcome_label} ({row.outcome_indicator})" if row.outcome_label else ""
-        st.markdown(f"- **{row.indicator}, {row.period}**: target {row.target_label}{outcome}. {row.status_reason}")
+    st.markdown(markdown.bullet_list(view.caveats))

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-from components import charts
+from components import charts, markdown
 from components.data_layer import DataLayer, views
 
 
@@ -20,11 +20,20 @@ class ChartView:
     name: str  # what the chart shows; also names the downloaded files
     spec: dict  # Vega-Lite, built and validated by Altair
     description: str  # the chart's text alternative
-    table: pd.DataFrame  # the data behind the chart, with reader-facing column names
+    table: pd.DataFrame  # the data behind the chart, with reader-facing column names (the CSV)
+    shown: tuple[str, ...] = ()  # the columns of `table` to show on screen; empty: all
+
+    @property
+    def screen_table(self) -> pd.DataFrame:
+        """The table to show under the chart: the columns a reader scans, where the CSV has them all."""
+        return self.table[list(self.shown)] if self.shown else self.table
 
 
-def _chart_view(chart, name: str, description: str, data: pd.DataFrame, columns: dict[str, str]) -> ChartView:
-    return ChartView(name, chart.to_dict(), description, data[list(columns)].rename(columns=columns))
+def _chart_view(
+    chart, name: str, description: str, data: pd.DataFrame, columns: dict[str, str], shown: tuple[str, ...] = ()
+) -> ChartView:
+    table = data[list(columns)].rename(columns=columns)
+    return ChartView(name, chart.to_dict(), description, table, tuple(columns[column] for column in shown))
 
 
 PAIR_COLUMNS = {
@@ -32,10 +41,20 @@ PAIR_COLUMNS = {
     "gap_label": "Gap", "status": "Status", "status_reason": "Why", "gap": "Gap (units)", "gap_percent": "Gap (%)",
     "target_source_id": "Target source", "outcome_source_id": "Outcome source",
 }  # fmt: skip
+# On screen, the plan table leaves out the reasons (the page lists those worth reading below the
+# chart), the numeric gaps and the source ids; the rows table, the numbers repeated in words.
+PAIR_SHOWN = ("indicator", "period", "target_label", "outcome_label", "gap_label", "status")
 ROW_COLUMNS = {
     "indicator": "Indicator", "period_label": "Period", "theme_label": "Theme", "outcome_value": "Outcome (%)",
     "outcome_label": "Outcome as stated", "target_value": "Target (%)", "target_label": "Target as stated",
     "source": "Source", "note": "Note",
+}  # fmt: skip
+ROW_SHOWN = ("indicator", "period_label", "theme_label", "outcome_label", "target_label", "source", "note")
+
+
+HEADLINE_COLUMNS = {
+    "theme_label": "Theme", "indicator": "Figure", "value_label": "Value", "period_label": "Period",
+    "source_title": "Source",
 }  # fmt: skip
 
 
@@ -43,7 +62,7 @@ ROW_COLUMNS = {
 class Overview:
     newest_source: pd.Series
     status_counts: dict[str, int]
-    headlines: pd.DataFrame
+    headlines: pd.DataFrame  # a few outcomes per theme, as a table to show (HEADLINE_COLUMNS)
     coverage: ChartView | None
 
 
@@ -61,7 +80,9 @@ def overview(layer: DataLayer, themes: tuple[str, ...]) -> Overview:
     return Overview(
         newest_source=layer.sources.loc[layer.sources["latest_date"].idxmax()],
         status_counts=views.status_counts(pairs),
-        headlines=views.headline_outcomes(observations, headline_ids),
+        headlines=views.headline_outcomes(observations, headline_ids)[list(HEADLINE_COLUMNS)].rename(
+            columns=HEADLINE_COLUMNS
+        ),
         coverage=coverage,
     )
 
@@ -70,7 +91,7 @@ def overview(layer: DataLayer, themes: tuple[str, ...]) -> Overview:
 class PlanVsOutcome:
     pairs: pd.DataFrame
     chart: ChartView | None
-    caveats: pd.DataFrame  # pairs not comparable or with a hedged figure: worth a note
+    caveats: list[str]  # Markdown notes on pairs not comparable or with a hedged figure
 
 
 def plan_vs_outcome(layer: DataLayer, themes: tuple[str, ...], statuses: tuple[str, ...]) -> PlanVsOutcome:
@@ -83,9 +104,15 @@ def plan_vs_outcome(layer: DataLayer, themes: tuple[str, ...], statuses: tuple[s
     if not pairs.empty:
         chart = _chart_view(
             charts.plan_vs_outcome_chart(pairs), "Plan vs outcome", charts.describe_plan_vs_outcome(pairs),
-            pairs, PAIR_COLUMNS,
+            pairs, PAIR_COLUMNS, PAIR_SHOWN,
         )  # fmt: skip
-    return PlanVsOutcome(pairs, chart, pairs[hedged])
+    return PlanVsOutcome(pairs, chart, [_caveat(row) for row in pairs[hedged].itertuples()])
+
+
+def _caveat(pair) -> str:
+    outcome = f"; outcome {pair.outcome_label} ({pair.outcome_indicator})" if pair.outcome_label else ""
+    heading = markdown.escape(f"{pair.indicator}, {pair.period}")
+    return f"**{heading}**: " + markdown.escape(f"target {pair.target_label}{outcome}. {pair.status_reason}")
 
 
 @dataclass(frozen=True)
@@ -109,7 +136,7 @@ def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Gro
         chart = _chart_view(
             charts.bars_with_targets(rows, layer.themes, "Year-on-year growth (%)", title),
             f"Growth rates {period}", charts.describe_bars(rows, f"growth rates for {labels[period]}"),
-            rows, ROW_COLUMNS,
+            rows, ROW_COLUMNS, ROW_SHOWN,
         )  # fmt: skip
     return Growth(
         periods=periods,
@@ -137,7 +164,7 @@ def theme_page(layer: DataLayer, theme: str) -> ThemePage:
         chart = charts.plan_vs_outcome_chart(pairs)
         description = charts.describe_plan_vs_outcome(pairs)
         page.charts.append(
-            ("Targets", _chart_view(chart, f"{info['label']} targets", description, pairs, PAIR_COLUMNS))
+            ("Targets", _chart_view(chart, f"{info['label']} targets", description, pairs, PAIR_COLUMNS, PAIR_SHOWN))
         )
     for measure, heading, axis, domain in [
         ("yoy_growth", "Growth rates", "Year-on-year growth (%)", None),
@@ -147,7 +174,7 @@ def theme_page(layer: DataLayer, theme: str) -> ThemePage:
         if not rows.empty:
             chart = charts.bars_with_targets(rows, layer.themes, axis, f"{info['label']}: {heading.lower()}", domain)
             description = charts.describe_bars(rows, heading.lower())
-            view = _chart_view(chart, f"{info['label']} {heading}", description, rows, ROW_COLUMNS)
+            view = _chart_view(chart, f"{info['label']} {heading}", description, rows, ROW_COLUMNS, ROW_SHOWN)
             page.charts.append((heading, view))
     for heading, measures in [("Levels and counts", ["level", "added"]), ("Ranks", ["rank", "rank_change"])]:
         figures = views.outcomes_of(observations, measures)

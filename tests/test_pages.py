@@ -5,6 +5,7 @@ and the link's parameters, warns about a bad link without echoing it, and explai
 
 from __future__ import annotations
 
+import re
 import statistics
 import time
 from pathlib import Path
@@ -68,6 +69,22 @@ def chart_rows(chart) -> pd.DataFrame:
 
 def download_labels(at: AppTest) -> list[str]:
     return [button.proto.label for button in at.get("download_button")]
+
+
+def read_markdown_table(text: str) -> pd.DataFrame:
+    """A Markdown table as the reader sees it: split on unescaped bars, backslash escapes undone."""
+    header, _rule, *lines = text.splitlines()
+
+    def cells(line: str) -> list[str]:
+        parts = re.split(r"(?<!\\)\|", line.strip())[1:-1]
+        return [re.sub(r"\\(.)", r"\1", part.strip()) for part in parts]
+
+    return pd.DataFrame([cells(line) for line in lines], columns=cells(header))
+
+
+def chart_tables(at: AppTest) -> list[pd.DataFrame]:
+    """The table in each open "Data table" expander, read back from its Markdown."""
+    return [read_markdown_table(block.markdown[0].value) for block in at.expander if block.markdown]
 
 
 def chart_menus(at: AppTest) -> list[tuple[str, bool]]:
@@ -151,12 +168,16 @@ def test_page_renders_its_charts_each_with_four_downloads(page):
     # Closed, a chart's popover holds no buttons and its expander no table: nothing is built for them.
     assert len(chart_menus(at)) == 2 * len(charts)
     assert download_labels(at) == []
-    assert len(at.dataframe) == (1 if page == "plan_vs_outcome" else 0)  # the plan page opens its table
+    assert len(chart_tables(at)) == (1 if page == "plan_vs_outcome" else 0)  # the plan page opens its table
     open_chart_menus(at)
     assert_clean(at)
     assert download_labels(at) == DOWNLOADS_PER_CHART * len(charts)
-    assert len(at.dataframe) == len(charts)
     assert all(is_open for _, is_open in chart_menus(at))
+    tables = chart_tables(at)
+    assert len(tables) == len(charts)
+    for chart, table in zip(charts, tables, strict=True):
+        assert len(table) == len(chart_rows(chart)), "the table has a row for every row the chart draws"
+        assert "Indicator" in table.columns or "Theme" in table.columns
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -186,22 +207,27 @@ def test_page_first_run_and_warm_rerun_times(page):
 # --- the sidebar theme filter ----------------------------------------------------------------
 
 
+def headline_table(at: AppTest) -> pd.DataFrame:
+    (table,) = [block.value for block in at.main.markdown if block.value.startswith("| Theme | Figure |")]
+    return read_markdown_table(table)
+
+
 def test_overview_follows_the_theme_filter():
     at = open_page("overview")
-    everything = metric_values(at)
+    everything = headline_table(at)
     assert chart_rows(charts_on(at)[0])["figures"].sum() == len(LAYER.observations)
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
-    metrics = metric_values(at)
-    assert metrics != everything
     counts = views.status_counts(views.for_themes(LAYER.plan_vs_outcome, ["energy"]))
-    for status, count in counts.items():
-        assert metrics[status.capitalize()] == str(count)
+    assert metric_values(at) == {status.capitalize(): str(count) for status, count in counts.items()}
     energy = views.for_themes(LAYER.observations, ["energy"])
     headline_ids = set(LAYER.indicators.loc[LAYER.indicators["headline"], "id"])
     headlines = views.headline_outcomes(energy, headline_ids)
-    cards = [label for label in metrics if label.capitalize() not in {s.capitalize() for s in counts}]
-    assert cards == headlines["indicator"].tolist()
+    table = headline_table(at)
+    assert len(table) < len(everything)
+    assert table["Figure"].tolist() == headlines["indicator"].tolist()
+    assert table["Value"].tolist() == headlines["value_label"].tolist(), "values read back exactly as written"
+    assert set(table["Theme"]) == {"Energy"}
     rows = chart_rows(charts_on(at)[0])
     assert set(rows["theme_label"]) == {"Energy"} and rows["figures"].sum() == len(energy)
 
@@ -214,7 +240,8 @@ def test_plan_vs_outcome_follows_the_theme_filter():
     pairs = views.for_themes(LAYER.plan_vs_outcome, ["energy", "macro"])
     rows = chart_rows(charts_on(at)[0])
     assert sorted(rows["indicator"]) == sorted(pairs["indicator"])
-    assert len(at.dataframe[0].value) == len(pairs)
+    (table,) = chart_tables(at)
+    assert sorted(table["Indicator"]) == sorted(pairs["indicator"])
     assert download_labels(at) == []
     open_chart_menus(at)
     assert download_labels(at) == DOWNLOADS_PER_CHART
@@ -387,7 +414,7 @@ def test_status_link_shows_only_achieved_targets():
     assert at.pills[0].value == ["achieved"]
     rows = chart_rows(charts_on(at)[0])
     assert rows["status"].tolist() == ["achieved"]
-    assert at.dataframe[0].value["Status"].tolist() == ["achieved"]
+    assert chart_tables(at)[0]["Status"].tolist() == ["achieved"]
     assert charts_on(at)[0].proto.alt.startswith("Dumbbell chart of 1 targets")
 
 

@@ -217,7 +217,7 @@ class AppPage:
         """Open the Data table expander under the `chart`-th chart and return its drawn table."""
         expander = self.page.locator('[data-testid="stExpander"]').nth(chart)
         self.after_rerun(expander.locator("summary").click)
-        table = expander.locator('[data-testid="stDataFrame"]')
+        table = expander.locator("table")
         table.wait_for()
         return table
 

@@ -227,16 +227,31 @@ def test_observations_download_as_csv(app, layer):
     assert set(table["theme"]) == {THEME}
 
 
+def test_headline_table_shows_every_figure_as_written(app, layer):
+    app.open(BY_NAME["overview"].path)
+    table = app.page.locator('[data-testid="stMarkdownContainer"] table').filter(has_text="Figure").first
+    header = [text.strip() for text in table.locator("thead th").all_inner_texts()]
+    rows = [[cell.strip() for cell in row.locator("td").all_inner_texts()] for row in table.locator("tbody tr").all()]
+
+    headline_ids = set(layer.indicators.loc[layer.indicators["headline"], "id"])
+    expected = views.headline_outcomes(layer.observations, headline_ids)
+    assert header == list(page_data.HEADLINE_COLUMNS.values())
+    # Escaped Markdown shows "more than 50%" and "159.58 billion yuan" exactly, with no symbol eaten.
+    assert [row[1:3] for row in rows] == expected[["indicator", "value_label"]].values.tolist()
+
+
 def test_data_table_opens_with_the_rows_behind_the_chart(app, layer):
     app.open(BY_NAME["growth_rates"].path)
-    assert app.page.locator('[data-testid="stDataFrame"]').count() == 0, "a closed table is not built"
+    assert app.page.locator('[data-testid="stExpander"] table').count() == 0, "a closed table is not built"
 
     table = app.open_data_table()
 
     period = views.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
     rows = views.rows_with_targets(layer.observations, "yoy_growth", period)
-    # The grid labels itself with its row count (ARIA), which holds whether or not rows are scrolled out.
-    assert table.locator('[role="grid"]').get_attribute("aria-rowcount") == str(len(rows) + 1)  # + header
+    shown = [page_data.ROW_COLUMNS[column] for column in page_data.ROW_SHOWN]
+    assert [text.strip() for text in table.locator("thead th").all_inner_texts()] == shown
+    indicators = [row.locator("td").first.inner_text().strip() for row in table.locator("tbody tr").all()]
+    assert sorted(indicators) == sorted(rows["indicator"])
     assert app.on_page_problems() == []
 
 
