@@ -147,12 +147,17 @@ def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Gro
     )
 
 
+FIGURE_COLUMNS = {
+    "indicator": "Figure", "value_label": "Value", "period_label": "Period", "source_title": "Source", "note": "Note",
+}  # fmt: skip
+
+
 @dataclass(frozen=True)
 class ThemePage:
     label: str
     description: str
     charts: list[tuple[str, ChartView]] = field(default_factory=list)  # (section heading, chart)
-    metrics: list[tuple[str, pd.DataFrame]] = field(default_factory=list)  # (section heading, figures)
+    tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)  # (section heading, FIGURE_COLUMNS)
 
 
 def theme_page(layer: DataLayer, theme: str) -> ThemePage:
@@ -179,5 +184,5 @@ def theme_page(layer: DataLayer, theme: str) -> ThemePage:
     for heading, measures in [("Levels and counts", ["level", "added"]), ("Ranks", ["rank", "rank_change"])]:
         figures = views.outcomes_of(observations, measures)
         if not figures.empty:
-            page.metrics.append((heading, figures))
+            page.tables.append((heading, figures[list(FIGURE_COLUMNS)].rename(columns=FIGURE_COLUMNS)))
     return page

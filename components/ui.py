@@ -8,7 +8,6 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-import pandas as pd
 import streamlit as st
 
 from components import exports, markdown
@@ -176,24 +175,8 @@ def _download_buttons(container, view: ChartView, key: str) -> None:
     )
 
 
-def _join(*parts: str) -> str:
-    return ". ".join(part.rstrip(".") for part in parts if part) + "."
-
-
 def _renderer(spec: dict, fmt: str) -> Callable[[], bytes]:
     return lambda: exports.chart_image(spec, fmt)
-
-
-def metric_grid(figures: pd.DataFrame, per_row: int = 3) -> None:
-    """Figures as metric cards: the value (hedge as a symbol), then its full wording, period and source."""
-    for start in range(0, len(figures), per_row):
-        # Only the shown columns: itertuples over the whole wide frame was a third of a rerun.
-        shown = ["indicator", "value_short", "note", "value_label", "period_label", "source_title"]
-        row = figures.iloc[start : start + per_row][shown]
-        for column, figure in zip(st.columns(per_row), row.itertuples(), strict=False):
-            # The card cuts a long name; its help repeats the name in full, with any note.
-            column.metric(figure.indicator, figure.value_short, border=True, help=_join(figure.indicator, figure.note))
-            column.caption(f"{figure.value_label}, {figure.period_label} · {figure.source_title}")
 
 
 @st.cache_data(show_spinner=False)

@@ -301,8 +301,10 @@ def test_themes_page_shows_the_chosen_theme(theme):
     open_chart_menus(at)
     assert len(at.get("download_button")) == 4 * expected_theme_page_charts(theme)
     observations = views.for_themes(LAYER.observations, [theme])
-    figures = views.outcomes_of(observations, ["level", "added"])
-    assert {metric.label for metric in at.metric} >= set(figures["indicator"])
+    figures = views.outcomes_of(observations, ["level", "added", "rank", "rank_change"])
+    shown = [read_markdown_table(block.value) for block in at.main.markdown if block.value.startswith("| Figure |")]
+    listed = pd.concat(shown)["Figure"].tolist() if shown else []
+    assert sorted(listed) == sorted(figures["indicator"]), "every level, count and rank of the theme, once"
 
 
 def test_data_page_count_follows_the_theme_filter():

@@ -16,25 +16,18 @@ def _number(value: float) -> str:
     return f"{value:,.10g}"
 
 
-# Compact hedges for metric cards, where a long value is cut off.
-_SHORT_QUALIFIERS = {"more than": ">", "at least": "≥", "about": "≈"}
-
-
-def format_value(value: float, unit: str, symbol: str, qualifier: str = "", short: bool = False) -> str:
-    """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'.
-    `short` writes hedges as symbols and scales as bn/mn ('> 16.5 bn m³') for narrow places."""
+def format_value(value: float, unit: str, symbol: str, qualifier: str = "") -> str:
+    """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'."""
     if value is None or (isinstance(value, float) and math.isnan(value)):
         return qualifier or "not given"
     if unit == "rank":
         text = f"No. {_number(value)}"
     elif unit in _SCALED_UNITS and abs(value) >= 1e9:
-        text = f"{_number(value / 1e9)} {'bn' if short else 'billion'}{symbol}"
+        text = f"{_number(value / 1e9)} billion{symbol}"
     elif unit in _SCALED_UNITS and abs(value) >= 1e6:
-        text = f"{_number(value / 1e6)} {'mn' if short else 'million'}{symbol}"
+        text = f"{_number(value / 1e6)} million{symbol}"
     else:
         text = f"{_number(value)}{symbol}"
-    if short and qualifier in _SHORT_QUALIFIERS:
-        qualifier = _SHORT_QUALIFIERS[qualifier]
     return f"{qualifier} {text}" if qualifier else text
 
 
@@ -118,7 +111,6 @@ OBSERVATION_COLUMNS = [
     "value",
     "qualifier",
     "value_label",
-    "value_short",
     "kind",
     "period",
     "period_label",
@@ -156,7 +148,6 @@ def observations_frame(
                     item["id"], item["indicator"], indicator["name"], indicator["theme"],
                     theme_labels[indicator["theme"]], indicator["unit"], unit["label"], indicator["measure"],
                     value, qualifier, format_value(value, indicator["unit"], unit["symbol"], qualifier),
-                    format_value(value, indicator["unit"], unit["symbol"], qualifier, short=True),
                     item["kind"], period.text, period_label(period, inferred), period.type, period.start, period.end,
                     inferred, source_id, source_titles[source_id],
                     item.get("note", ""),
