@@ -192,6 +192,12 @@ class AppPage:
     def y_axis_labels(self, chart: int = 0) -> list[str]:
         return self.charts().nth(chart).evaluate(Y_AXIS_LABELS)
 
+    def view(self) -> tuple[str, list[list[str]]]:
+        """What the main area shows, to compare two moments: its text and each chart's row labels
+        (drawn in SVG, so not in the text)."""
+        rows = [self.y_axis_labels(index) for index in range(self.charts().count())]
+        return self.page.locator('[data-testid="stMain"]').inner_text(), rows
+
     def warnings(self) -> list[str]:
         return self.page.locator('[data-testid="stAlertContentWarning"]').all_inner_texts()
 

@@ -136,16 +136,30 @@ def test_theme_filter_narrows_the_chart_and_writes_the_link(filtered, layer):
     assert filtered.on_page_problems() == []
 
 
-def test_reloading_the_filtered_link_restores_the_view(filtered, layer):
-    url, rows = filtered.page.url, filtered.y_axis_labels()
+# Not the Themes page's default theme (the first), so the filter changes what every page shows.
+OTHER_THEME = "industry"
 
-    filtered.reload()
 
-    assert filtered.page.url == url
-    assert_filter_is(filtered, layer, THEME)
-    assert_charts_drawn(filtered, 1)
-    assert filtered.y_axis_labels() == rows
-    assert filtered.warnings() == [], "the app's own link should raise no notice"
+@pytest.mark.parametrize("info", PAGES, ids=[page.name for page in PAGES])
+def test_theme_filter_changes_the_page_and_its_link_restores_the_view(app, layer, info):
+    app.open(info.path)
+    assert_charts_drawn(app, expected_chart_count(layer, info.name))
+    unfiltered = app.view()
+
+    app.select_themes(theme_label(layer, OTHER_THEME))
+    assert_charts_drawn(app, expected_chart_count(layer, info.name, (OTHER_THEME,)))
+    filtered, url = app.view(), app.page.url
+
+    assert_filter_is(app, layer, OTHER_THEME)
+    assert filtered != unfiltered, "picking a theme did not change what the page shows"
+    app.reload()
+
+    assert app.page.url == url
+    assert_filter_is(app, layer, OTHER_THEME)
+    assert_charts_drawn(app, expected_chart_count(layer, info.name, (OTHER_THEME,)))
+    assert app.view() == filtered
+    assert app.warnings() == [], "the app's own link should raise no notice"
+    assert app.on_page_problems() == []
 
 
 def test_sidebar_navigation_keeps_the_filter(filtered, layer):
