@@ -476,12 +476,11 @@ def page_rows(
         for mode, loads in (("cold", cold), ("warm", warm)):
             for part in ("boot_ms", "server_ms", "draw_ms", "renderer_cpu_ms", "renderer_script_ms"):
                 row[f"{mode}_{part}"] = median_of(loads, part)
-        row["cold_ratio"] = row["cold_ready_ms"] / bare_cold
-        row["warm_ratio"] = row["warm_ready_ms"] / bare_warm
-        for mode, loads in (("cold", cold), ("warm", warm)):
             row[f"{mode}_ratio_interval"] = ratio_interval(
                 [load.ready_ms for load in loads], [load.ready_ms for load in samples[bare, mode]]
             )
+        row["cold_ratio"] = row["cold_ready_ms"] / bare_cold
+        row["warm_ratio"] = row["warm_ready_ms"] / bare_warm
         row["cold_ratio_to_frame"] = row["cold_ready_ms"] / frame_cold
         row["warm_ratio_to_frame"] = row["warm_ready_ms"] / frame_warm
         # The page's own CPU in the browser barely depends on other processes: a steadier ratio.
