@@ -11,9 +11,8 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+from components.page_list import PAGES
 from tests.e2e.app_server import CHROMIUM, CHROMIUM_ARGS, REPO, serve
-
-PAGES = {"overview": "/", "plan_vs_outcome": "/plan-vs-outcome", "growth_rates": "/growth-rates", "themes": "/themes"}
 
 
 def main() -> None:
@@ -25,8 +24,9 @@ def main() -> None:
     with serve() as url, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1280, "height": 900}, color_scheme="dark" if args.dark else "light")
-        for name, path in PAGES.items():
-            page.goto(url + path)
+        for info in PAGES:
+            name = info.name
+            page.goto(url + info.path)
             page.wait_for_selector('[data-testid="stApp"][data-test-script-state="notRunning"]', timeout=60_000)
             page.wait_for_function("() => !document.querySelector('[data-testid=\"stSkeleton\"]')", timeout=60_000)
             page.wait_for_timeout(1000)  # let Vega finish drawing

@@ -1,0 +1,34 @@
+"""The monitor's pages, in menu order: the one list the frame, the tests, the screenshots and the
+benchmark read. Adding a page means a file in app_pages/, a page view, and one entry here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class PageInfo:
+    name: str  # the page's file in app_pages/, also its id in tests, screenshots and benchmark rows
+    title: str  # the page's title and menu entry
+    icon: str
+    url_path: str  # "" for the default page, served at "/"
+
+    @property
+    def script(self) -> str:
+        """The page's file, relative to the repository."""
+        return f"app_pages/{self.name}.py"
+
+    @property
+    def path(self) -> str:
+        """The page's path on the server, as a visitor's link writes it."""
+        return f"/{self.url_path}"
+
+
+PAGES = (
+    PageInfo("overview", "Overview", ":material/dashboard:", ""),
+    PageInfo("plan_vs_outcome", "Plan vs outcome", ":material/flag:", "plan-vs-outcome"),
+    PageInfo("growth_rates", "Growth rates", ":material/trending_up:", "growth-rates"),
+    PageInfo("themes", "Themes", ":material/category:", "themes"),
+    PageInfo("data_and_sources", "Data and sources", ":material/table:", "data"),
+)
+PAGE_BY_NAME = {page.name: page for page in PAGES}
