@@ -19,12 +19,12 @@ page = st.navigation(
 )
 
 try:
-    layer = data_layer()
+    data_layer()  # loaded here so that broken data gets one readable list of problems, not a page error
 except DataLayerError as error:
     show_data_layer_error(error)
     st.stop()
 
 # Made here, in the frame, so the filter and its ?theme= parameter survive moving between pages.
-theme_filter(layer)
+theme_filter()
 st.sidebar.caption("Figures from five news and press documents on Shanxi, 2021–2025. See Data and sources.")
 page.run()

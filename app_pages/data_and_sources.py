@@ -2,43 +2,29 @@
 
 import streamlit as st
 
-from components import exports
-from components.data_layer import views
-from components.ui import chosen_themes, data_layer, empty_notice, method_notes
+from components import exports, page_views
+from components.markdown import escape
+from components.ui import cached, chosen_themes, empty_notice, method_notes
 
-layer = data_layer()
-observations = views.for_themes(layer.observations, chosen_themes())
+choices = cached(page_views.data_choices)()
 
 st.title("Data and sources")
 left, middle, right = st.columns(3)
-kinds = left.multiselect("Kind", ["outcome", "target"], placeholder="Outcomes and targets")
-measures = middle.multiselect("Measure", sorted(layer.observations["measure"].unique()), placeholder="All measures")
+kinds = left.multiselect("Kind", choices.kinds, placeholder="Outcomes and targets")
+measures = middle.multiselect("Measure", choices.measures, placeholder="All measures")
 search = right.text_input("Search", placeholder="Indicator, note or source", max_chars=100)
-if kinds:
-    observations = observations[observations["kind"].isin(kinds)]
-if measures:
-    observations = observations[observations["measure"].isin(measures)]
-if search and not observations.empty:
-    text = observations[["indicator", "note", "source_title", "period_label"]].agg(" ".join, axis=1)
-    observations = observations[text.str.contains(search, case=False, regex=False)]
+found = cached(page_views.observation_table)(tuple(chosen_themes()), tuple(kinds), tuple(measures), search)
 
-columns = {
-    "indicator": "Indicator", "theme_label": "Theme", "kind": "Kind", "value": "Value", "unit_label": "Unit",
-    "qualifier": "Qualifier", "value_label": "As stated", "period_label": "Period", "measure": "Measure",
-    "source_id": "Source", "note": "Note",
-}  # fmt: skip
-if observations.empty:
+if found.table.empty:
     empty_notice("observations match these filters", "Loosen the filters or the search.")
 else:
-    st.caption(f"{len(observations)} of {len(layer.observations)} observations.")
+    st.caption(f"{len(found.table)} of {found.total} observations.")
     st.dataframe(
-        observations[list(columns)].rename(columns=columns),
-        hide_index=True,
-        column_config={"Value": st.column_config.NumberColumn(format="localized")},
+        found.table, hide_index=True, column_config={"Value": st.column_config.NumberColumn(format="localized")}
     )
     st.download_button(
         "Download these observations (CSV)",
-        data=exports.frame_csv(observations.drop(columns=["period_start", "period_end"])),
+        data=exports.frame_csv(found.csv),
         file_name=exports.export_filename("observations", chosen_themes(), "csv"),
         mime="text/csv",
         on_click="ignore",
@@ -46,14 +32,14 @@ else:
     )
 
 st.subheader("Sources")
-for source in layer.sources.itertuples():
-    with st.expander(f"{source.title} · {source.outlet} · {source.dates}"):
-        st.markdown(f"{source.summary}\n\nSource id and file: `{source.id}` (`{source.file}`)")
+for source in cached(page_views.sources)():
+    with st.expander(escape(f"{source.title} · {source.outlet} · {source.dates}")):
+        st.markdown(f"{escape(source.summary)}\n\nSource id and file: {escape(source.id)} ({escape(source.file)})")
         if source.date_note:
-            st.markdown(f"**Date:** {source.date_note}")
+            st.markdown(f"**Date:** {escape(source.date_note)}")
         if source.other_figures:
             st.markdown("Other numbers in the document, not counted as indicators:")
-            st.markdown("\n".join(f"- {figure}" for figure in source.other_figures))
+            st.markdown("\n".join(f"- {escape(figure)}" for figure in source.other_figures))
 
 st.subheader("How to read the figures")
 st.markdown(method_notes())

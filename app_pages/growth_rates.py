@@ -2,19 +2,22 @@
 
 import streamlit as st
 
-from components import page_data
+from components import markdown, page_views
 from components.ui import PERIOD_PARAM, cached, chart_block, chosen_themes, empty_notice
 
 themes = tuple(chosen_themes())
-periods = cached(page_data.growth, (), None)  # the period list does not depend on the filter
+periods = cached(page_views.growth)((), None)  # the period list does not depend on the filter
 
 st.title("Growth rates")
 st.caption("Year-on-year change on the same period a year before, as the sources report it.")
+if not periods.periods:
+    empty_notice("growth rates in the data", "The sources hold no year-on-year figures yet.")
+    st.stop()
 period = st.selectbox(
     "Period", periods.periods, format_func=periods.period_labels.get, key=PERIOD_PARAM, bind="query-params",
     help="Periods with reported growth come first; the last ones hold only targets.",
 )  # fmt: skip
-view = cached(page_data.growth, themes, period)
+view = cached(page_views.growth)(themes, period)
 if view.chart is None:
     empty_notice(f"growth rates in {view.period_labels[period]} for the chosen themes")
 else:
@@ -22,6 +25,5 @@ else:
     if view.only_targets:
         st.caption("No outcome has been reported yet for this period: the ticks are the targets.")
 
-for row in view.not_in_percent.itertuples():
-    figure = f"{row.indicator}, {row.period_label}: {row.value_label}"
-    st.caption(f"Not on the chart (given as a multiple, not a percent): {figure}. {row.note}")
+for figure in view.not_in_percent:
+    st.caption("Not on the chart (given as a multiple, not a percent): " + markdown.escape(figure))

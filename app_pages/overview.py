@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from components import markdown, page_data
+from components import markdown, page_views
 from components.data_layer import STATUSES
 from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
 
-view = cached(page_data.overview, tuple(chosen_themes()))
+view = cached(page_views.overview)(tuple(chosen_themes()))
 
 st.title("Shanxi Transformation Monitor")
 st.markdown(
@@ -15,8 +15,8 @@ st.markdown(
     "with its period and whether it is a target or an outcome."
 )
 newest = view.newest_source
-newest_date = f"{newest['latest_date'].day} {newest['latest_date']:%B %Y}"
-st.caption(f"Newest source: {newest['title']} ({newest['outlet']}), dated {newest_date}.")
+dated = f", dated {newest.date.day} {newest.date:%B %Y}" if newest.date else ""
+st.caption(markdown.escape(f"Newest source: {newest.title} ({newest.outlet}){dated}."))
 if view.coverage is None:
     empty_notice("figures for the chosen themes")
     st.stop()

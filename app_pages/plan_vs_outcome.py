@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components import markdown, page_data
+from components import markdown, page_views
 from components.data_layer import STATUSES
 from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
 
@@ -14,7 +14,7 @@ st.caption(
 statuses = st.pills(
     "Status", STATUSES, selection_mode="multi", key=STATUS_PARAM, bind="query-params", help="Leave empty for all."
 )
-view = cached(page_data.plan_vs_outcome, tuple(chosen_themes()), tuple(statuses))
+view = cached(page_views.plan_vs_outcome)(tuple(chosen_themes()), tuple(statuses))
 if view.chart is None:
     empty_notice("targets for the chosen themes and statuses", "Clear the status pills or widen the theme filter.")
     st.stop()
@@ -24,4 +24,6 @@ chart_block(view.chart, key="plan-vs-outcome", table_open=True)
 
 if view.caveats:
     st.subheader("Read with care")
-    st.markdown(markdown.bullet_list(view.caveats))
+    st.markdown(
+        markdown.bullet_list([f"**{markdown.escape(c.heading)}**: {markdown.escape(c.text)}" for c in view.caveats])
+    )

@@ -2,18 +2,16 @@
 
 import streamlit as st
 
-from components import markdown, page_data
-from components.ui import cached, chart_block, chosen_themes, data_layer
+from components import markdown, page_views
+from components.ui import cached, chart_block, chosen_themes
 
-labels = dict(zip(data_layer().themes["id"], data_layer().themes["label"], strict=True))
+labels = cached(page_views.theme_choices)(tuple(chosen_themes()))
 
 st.title("Themes")
-choices = chosen_themes() or list(labels)
-theme = st.selectbox("Theme", choices, format_func=labels.get, key="theme_page_choice")
-view = cached(page_data.theme_page, theme)
-st.caption(view.description)
-sections = [heading for heading, _ in view.charts] + [heading for heading, _ in view.tables]
-st.markdown(" · ".join(sections) or "No figures for this theme yet.")
+theme = st.selectbox("Theme", list(labels), format_func=labels.__getitem__, key="theme_page_choice")
+view = cached(page_views.theme_page)(theme)
+st.caption(markdown.escape(view.description))
+st.markdown(" · ".join(map(markdown.escape, view.sections)) or "No figures for this theme yet.")
 
 for index, (heading, chart) in enumerate(view.charts):
     st.subheader(heading)

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from components.data_layer.plan_vs_outcome import ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE, STATUSES
+from components.data_layer.vocabulary import ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE, STATUSES
 
 THEME_NAME = "shanxi_monitor"
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
@@ -130,7 +130,7 @@ def bars_with_targets(
 ) -> alt.LayerChart:
     """Sorted horizontal bars of outcomes, coloured by theme, with a zero line and each matching
     target as a black tick. Rows with only a target show the tick alone. `rows` comes from
-    `views.rows_with_targets`."""
+    `queries.rows_with_targets`."""
     data = rows[
         ["row_label", "indicator", "theme_label", "period_label", "outcome_value", "outcome_label",
          "target_value", "target_label", "source", "note"]

@@ -1,18 +1,21 @@
-"""Small Streamlit helpers the pages share: the cached data layer, the theme filter, the notice
-for bad links, and the chart block (chart, downloads, data table)."""
+"""Small Streamlit helpers the pages share: the cached data layer and page views, the theme
+filter, the notice for bad links, and the chart block (chart, downloads, data table)."""
 
 from __future__ import annotations
 
-import importlib
+import os
 import re
 from collections.abc import Callable
-from pathlib import Path
+from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import streamlit as st
 
-from components import exports, markdown
-from components.data_layer import STATUSES, DataLayer, DataLayerError, data_files, load_data_layer, views
-from components.page_data import ChartView
+from components import exports, markdown, page_views
+from components.data_layer import DEFAULT_PATH, DataLayer, DataLayerError, data_files, load_data_layer
+from components.page_views import ChartView
+
+P = ParamSpec("P")
+R = TypeVar("R")
 
 THEME_PARAM = "theme"
 STATUS_PARAM = "status"
@@ -22,16 +25,26 @@ KNOWN_PARAMS = {THEME_PARAM, STATUS_PARAM, PERIOD_PARAM, "embed", "embed_options
 MAX_SHOWN_PARAM = 40
 
 
+# A data folder other than the repository's data/, e.g. a test fixture or a curator's draft.
+DATA_DIR_VARIABLE = "MONITOR_DATA_DIR"
+
+
+def data_path() -> str:
+    return os.environ.get(DATA_DIR_VARIABLE) or str(DEFAULT_PATH)
+
+
 @st.cache_resource(show_spinner=False)
 def _load(version: tuple) -> DataLayer:
     # cache_resource hands every session the same frames without copying them; pages only
-    # filter (making new frames), never modify these.
-    return load_data_layer()
+    # filter (making new frames), never modify these. The version's first entry is the folder.
+    return load_data_layer(version[0])
 
 
 def data_version() -> tuple:
-    """Name, size and mtime of every data file: changes when, and only when, the data does."""
-    return tuple((str(path), *_stat(path)) for path in data_files())
+    """The data folder, then the name, size and mtime of every file in it: changes when, and only
+    when, the data does."""
+    path = data_path()
+    return (path, *((str(file), *_stat(file)) for file in data_files(path)))
 
 
 def data_layer() -> DataLayer:
@@ -40,15 +53,21 @@ def data_layer() -> DataLayer:
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _computed(version: tuple, function: str, args: tuple):
-    module, name = function.rsplit(".", 1)
-    return getattr(importlib.import_module(module), name)(_load(version), *args)
+def _computed(version: tuple, name: str, args: tuple, kwargs: tuple, _function: Callable[..., Any]) -> Any:
+    # The leading underscore keeps Streamlit from hashing the function object: `name` stands for it.
+    return _function(_load(version), *args, **dict(kwargs))
 
 
-def cached(function: Callable, *args):
-    """`function(layer, *args)` computed once per data version and arguments for all sessions.
-    Keyed on simple values (theme ids, a period), not on frames, so a cache hit costs little."""
-    return _computed(data_version(), f"{function.__module__}.{function.__qualname__}", args)
+def cached(function: Callable[Concatenate[DataLayer, P], R]) -> Callable[P, R]:
+    """`function` with the data layer filled in, computed once per data version and arguments for
+    all sessions: `cached(page_views.growth)(themes, period)`. The arguments are cheap values (theme
+    ids, a period), not frames, so a cache hit costs little; the signature and return type are kept."""
+    name = f"{function.__module__}.{function.__qualname__}"
+
+    def call(*args: P.args, **kwargs: P.kwargs) -> R:
+        return _computed(data_version(), name, args, tuple(sorted(kwargs.items())), function)
+
+    return call
 
 
 def _stat(path) -> tuple[int, int]:
@@ -90,21 +109,20 @@ def link_problems(query: dict[str, list[str]], allowed: dict[str, list[str]]) ->
     return notices
 
 
-def allowed_link_values(layer: DataLayer) -> dict[str, list[str]]:
-    """What each bound parameter accepts: theme labels, statuses, growth-period labels."""
-    labels = views.period_labels(layer.observations)
-    periods = [labels[period] for period in views.figure_periods(layer.observations, "yoy_growth")]
-    return {THEME_PARAM: list(layer.themes["label"]), STATUS_PARAM: list(STATUSES), PERIOD_PARAM: periods}
+def allowed_link_values() -> dict[str, list[str]]:
+    """What each bound parameter accepts, by parameter name."""
+    values = cached(page_views.link_values)()
+    return {THEME_PARAM: values.themes, STATUS_PARAM: values.statuses, PERIOD_PARAM: values.periods}
 
 
-def theme_filter(layer: DataLayer) -> list[str]:
+def theme_filter() -> list[str]:
     """The sidebar theme filter, bound to ?theme=... so a filtered view can be bookmarked."""
-    labels = dict(zip(layer.themes["id"], layer.themes["label"], strict=True))
+    labels = cached(page_views.theme_choices)(())
     # Read before the widget exists: the binding drops unknown values silently, and the user
     # should know their link was not fully understood.
     query = {name: st.query_params.get_all(name) for name in st.query_params}
     # Most visits carry no parameters: skip the check (and the lists it needs) for them.
-    for notice in link_problems(query, cached(allowed_link_values)) if query else []:
+    for notice in link_problems(query, allowed_link_values()) if query else []:
         st.warning(notice, icon="⚠️")
     return st.sidebar.multiselect(
         "Themes",
@@ -131,7 +149,7 @@ def chart_block(view: ChartView, *, key: str, table_open: bool = False) -> None:
     JavaScript made a page take about a third longer to draw. Images are rendered only when a
     button is clicked (a callable with on_click="ignore").
     """
-    # The spec was built and validated by Altair once (page_data); st.altair_chart would rebuild
+    # The spec was built and validated by Altair once (page_views); st.altair_chart would rebuild
     # and revalidate it on every rerun, which cost more than the rest of a page together.
     st.vega_lite_chart(spec=view.spec, alt=view.description, key=f"{key}-chart")
     downloads = st.popover(
@@ -179,14 +197,13 @@ def _renderer(spec: dict, fmt: str) -> Callable[[], bytes]:
     return lambda: exports.chart_image(spec, fmt)
 
 
-@st.cache_data(show_spinner=False)
-def method_notes() -> str:
-    """The README's section on statuses and periods: written once, shown in the app too."""
-    readme = (Path(__file__).resolve().parents[1] / "README.md").read_text(encoding="utf-8")
-    start, end = readme.index("<!-- method:start -->"), readme.index("<!-- method:end -->")
-    section = readme[start + len("<!-- method:start -->") : end]
-    return section.replace("\n### ", "\n#### ").strip()  # one level below the page's own subheader
-
-
 def empty_notice(what: str, hint: str = "Widen the theme filter in the sidebar to see more.") -> None:
-    st.info(f"No {what}. {hint}", icon="🔎")
+    st.info(f"No {markdown.escape(what)}. {hint}", icon="🔎")
+
+
+def method_notes() -> str:
+    """The README's method section, one heading level below the page's own subheader."""
+    notes = page_views.method_notes()
+    if not notes:
+        return "The notes on method are missing from this copy of the monitor (README.md has no method section)."
+    return ("\n" + notes).replace("\n### ", "\n#### ").strip()

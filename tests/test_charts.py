@@ -20,7 +20,7 @@ import vl_convert
 import yaml
 
 from components import charts
-from components.data_layer import STATUSES, DataLayer, load_data_layer, views
+from components.data_layer import STATUSES, DataLayer, load_data_layer, queries
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 # Okabe and Ito's colour-blind-safe palette (with its grey).
@@ -328,17 +328,17 @@ def bars_spec(rows: pd.DataFrame, layer: DataLayer, domain=None) -> dict:
 
 @pytest.fixture(scope="module")
 def growth_2024(layer) -> pd.DataFrame:
-    return views.rows_with_targets(layer.observations, "yoy_growth", "2024")
+    return queries.rows_with_targets(layer.observations, "yoy_growth", "2024")
 
 
 @pytest.fixture(scope="module")
 def growth_2025(layer) -> pd.DataFrame:
-    return views.rows_with_targets(layer.observations, "yoy_growth", "2025")
+    return queries.rows_with_targets(layer.observations, "yoy_growth", "2025")
 
 
 @pytest.fixture(scope="module")
 def shares(layer) -> pd.DataFrame:
-    return views.rows_with_targets(layer.observations, "share")
+    return queries.rows_with_targets(layer.observations, "share")
 
 
 # Specs built once per module: Altair validates each against the Vega-Lite schema, which takes a while.
@@ -502,7 +502,7 @@ def test_coverage_counts_every_figure_once_per_theme_and_kind(layer, coverage_sp
 
 
 def test_coverage_of_chosen_themes_holds_only_those(layer):
-    observations = views.for_themes(layer.observations, ["energy", "welfare"])
+    observations = queries.for_themes(layer.observations, ["energy", "welfare"])
     spec = spec_of(charts.coverage_chart(observations))
     assert {row["theme_label"] for row in rows_of(spec)} == {"Energy", "Social welfare"}
     assert field_encodings(spec)["y"]["sort"] == ["Energy", "Social welfare"]
@@ -518,11 +518,11 @@ def test_coverage_of_an_empty_frame_builds_with_no_rows(layer):
 def test_plan_alt_text_counts_targets_by_status(layer):
     pairs = layer.plan_vs_outcome
     text = charts.describe_plan_vs_outcome(pairs)
-    counts = views.status_counts(pairs)
+    counts = queries.status_counts(pairs)
     assert text.startswith(f"Dumbbell chart of {len(pairs)} targets")
     for status, count in counts.items():
         assert (f"{count} {status}" in text) == (count > 0), status
-    energy = views.for_themes(pairs, ["energy"])
+    energy = queries.for_themes(pairs, ["energy"])
     assert charts.describe_plan_vs_outcome(energy).endswith(": 1 achieved, 6 no outcome yet, 1 not comparable.")
 
 
@@ -545,13 +545,13 @@ def test_coverage_alt_text_counts_figures_themes_and_kinds(layer):
         f"Bar chart of {len(observations)} figures across {observations['theme'].nunique()} themes: "
         f"{kinds['outcome']} outcomes and {kinds['target']} targets."
     )
-    energy = views.for_themes(observations, ["energy"])
+    energy = queries.for_themes(observations, ["energy"])
     assert charts.describe_coverage(energy).startswith(f"Bar chart of {len(energy)} figures across 1 themes:")
 
 
 def test_alt_text_of_empty_frames_does_not_crash(layer):
     assert charts.describe_plan_vs_outcome(layer.plan_vs_outcome.iloc[:0]).startswith("Dumbbell chart of 0 targets")
-    assert charts.describe_bars(views.rows_with_targets(layer.observations.iloc[:0], "share"), "shares") == (
+    assert charts.describe_bars(queries.rows_with_targets(layer.observations.iloc[:0], "share"), "shares") == (
         "Bar chart of 0 shares."
     )
     assert charts.describe_coverage(layer.observations.iloc[:0]).startswith("Bar chart of 0 figures across 0 themes")

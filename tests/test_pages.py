@@ -6,6 +6,7 @@ and the link's parameters, warns about a bad link without echoing it, and explai
 from __future__ import annotations
 
 import re
+import shutil
 import statistics
 import time
 from pathlib import Path
@@ -17,7 +18,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from components import ui
-from components.data_layer import load_data_layer, views
+from components.data_layer import load_data_layer, queries
+from tests.conftest import DATA
 
 REPO = Path(__file__).resolve().parents[1]
 APP = str(REPO / "app.py")
@@ -131,11 +133,11 @@ def measure_filter(at: AppTest):
 
 
 def expected_theme_page_charts(theme: str) -> int:
-    observations = views.for_themes(LAYER.observations, [theme])
+    observations = queries.for_themes(LAYER.observations, [theme])
     return (
-        int(not views.for_themes(LAYER.plan_vs_outcome, [theme]).empty)
-        + int(not views.rows_with_targets(observations, "yoy_growth").empty)
-        + int(not views.rows_with_targets(observations, "share").empty)
+        int(not queries.for_themes(LAYER.plan_vs_outcome, [theme]).empty)
+        + int(not queries.rows_with_targets(observations, "yoy_growth").empty)
+        + int(not queries.rows_with_targets(observations, "share").empty)
     )
 
 
@@ -218,11 +220,11 @@ def test_overview_follows_the_theme_filter():
     assert chart_rows(charts_on(at)[0])["figures"].sum() == len(LAYER.observations)
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
-    counts = views.status_counts(views.for_themes(LAYER.plan_vs_outcome, ["energy"]))
+    counts = queries.status_counts(queries.for_themes(LAYER.plan_vs_outcome, ["energy"]))
     assert metric_values(at) == {status.capitalize(): str(count) for status, count in counts.items()}
-    energy = views.for_themes(LAYER.observations, ["energy"])
+    energy = queries.for_themes(LAYER.observations, ["energy"])
     headline_ids = set(LAYER.indicators.loc[LAYER.indicators["headline"], "id"])
-    headlines = views.headline_outcomes(energy, headline_ids)
+    headlines = queries.headline_outcomes(energy, headline_ids)
     table = headline_table(at)
     assert len(table) < len(everything)
     assert table["Figure"].tolist() == headlines["indicator"].tolist()
@@ -237,7 +239,7 @@ def test_plan_vs_outcome_follows_the_theme_filter():
     assert len(chart_rows(charts_on(at)[0])) == len(LAYER.plan_vs_outcome)
     theme_filter(at).set_value(["energy", "macro"]).run()
     assert_clean(at)
-    pairs = views.for_themes(LAYER.plan_vs_outcome, ["energy", "macro"])
+    pairs = queries.for_themes(LAYER.plan_vs_outcome, ["energy", "macro"])
     rows = chart_rows(charts_on(at)[0])
     assert sorted(rows["indicator"]) == sorted(pairs["indicator"])
     (table,) = chart_tables(at)
@@ -300,8 +302,8 @@ def test_themes_page_shows_the_chosen_theme(theme):
     assert len(charts_on(at)) == expected_theme_page_charts(theme)
     open_chart_menus(at)
     assert len(at.get("download_button")) == 4 * expected_theme_page_charts(theme)
-    observations = views.for_themes(LAYER.observations, [theme])
-    figures = views.outcomes_of(observations, ["level", "added", "rank", "rank_change"])
+    observations = queries.for_themes(LAYER.observations, [theme])
+    figures = queries.outcomes_of(observations, ["level", "added", "rank", "rank_change"])
     shown = [read_markdown_table(block.value) for block in at.main.markdown if block.value.startswith("| Figure |")]
     listed = pd.concat(shown)["Figure"].tolist() if shown else []
     assert sorted(listed) == sorted(figures["indicator"]), "every level, count and rank of the theme, once"
@@ -313,7 +315,7 @@ def test_data_page_count_follows_the_theme_filter():
     assert at.caption[0].value == f"{total} of {total} observations."
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
-    energy = len(views.for_themes(LAYER.observations, ["energy"]))
+    energy = len(queries.for_themes(LAYER.observations, ["energy"]))
     assert at.caption[0].value == f"{energy} of {total} observations."
     assert len(at.dataframe[0].value) == energy
 
@@ -349,7 +351,7 @@ def test_the_filter_carries_over_to_the_next_page():
     at.switch_page(PAGES["plan_vs_outcome"]).run()
     assert_clean(at)
     assert theme_filter(at).value == ["energy"]
-    energy = views.for_themes(LAYER.plan_vs_outcome, ["energy"])
+    energy = queries.for_themes(LAYER.plan_vs_outcome, ["energy"])
     assert sorted(chart_rows(charts_on(at)[0])["indicator"]) == sorted(energy["indicator"])
 
 
@@ -426,7 +428,7 @@ def test_status_pills_narrow_the_chart():
     assert_clean(at)
     rows = chart_rows(charts_on(at)[0])
     assert set(rows["status"]) == {"not comparable"}
-    assert len(rows) == views.status_counts(LAYER.plan_vs_outcome)["not comparable"]
+    assert len(rows) == queries.status_counts(LAYER.plan_vs_outcome)["not comparable"]
 
 
 def test_a_status_with_no_targets_shows_the_notice_not_a_chart():
@@ -439,7 +441,7 @@ def test_a_status_with_no_targets_shows_the_notice_not_a_chart():
 def test_scorecard_links_open_each_status_and_none_for_an_empty_one():
     at = open_page("overview")
     links = {link.proto.query_string: link.proto for link in at.get("page_link")}
-    counts = views.status_counts(LAYER.plan_vs_outcome)
+    counts = queries.status_counts(LAYER.plan_vs_outcome)
     assert sorted(links) == sorted(f"status={status.replace(' ', '+')}" for status in counts)
     for status, count in counts.items():
         link = links[f"status={status.replace(' ', '+')}"]
@@ -461,20 +463,13 @@ def test_an_unknown_period_is_reported_and_falls_back_to_the_newest_with_outcome
 
 @pytest.fixture
 def broken_data(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """The app reading a copy of data/ with two faults.
-
-    There is no setting for the data folder: ui._load calls load_data_layer() with its default path,
-    bound when the function was defined (patching DEFAULT_PATH changes nothing). So the loader the
-    frame calls is replaced by one reading the broken copy, and the cached layer is cleared before and
-    after (st.cache_resource is shared by every AppTest in this process)."""
+    """The app reading a copy of the data with two faults, through the data-folder variable."""
     themes = data_copy / "themes.yaml"
     text = themes.read_text(encoding="utf-8")
     text = text.replace('colour: "#E69F00"', 'colour: "<b>orange</b>"').replace('colour: "#882255"', "colour: wine")
     themes.write_text(text, encoding="utf-8")
-    monkeypatch.setattr(ui, "load_data_layer", lambda: load_data_layer(data_copy))
-    ui._load.clear()
-    yield data_copy
-    ui._load.clear()
+    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(data_copy))
+    return data_copy
 
 
 @pytest.mark.parametrize("page", ["overview", "plan_vs_outcome"])
@@ -491,9 +486,9 @@ def test_broken_data_shows_a_readable_list_of_problems(broken_data, page):
     assert not charts_on(at) and not at.sidebar.multiselect
 
 
-def test_data_fixed_again_is_shown_again(broken_data, monkeypatch):
+def test_data_fixed_again_is_shown_again(broken_data):
     assert open_page("overview").error
-    monkeypatch.setattr(ui, "load_data_layer", load_data_layer)
+    shutil.copy(DATA / "themes.yaml", broken_data / "themes.yaml")
     at = open_page("overview")  # a failed load is not cached: the next visit reads the data again
     assert_clean(at)
     assert len(charts_on(at)) == 1

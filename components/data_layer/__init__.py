@@ -13,12 +13,16 @@ from pathlib import Path
 import pandas as pd
 
 from .frames import format_value, indicators_frame, observations_frame, sources_frame, themes_frame, units_frame
-from .plan_vs_outcome import STATUSES, build_plan_vs_outcome
+from .plan_vs_outcome import build_plan_vs_outcome
 from .problems import DataLayerError, Problem
 from .reading import OBSERVATIONS_DIR, OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES, YamlDocument, check_schema, read_yaml
 from .rules import check_rules
+from .vocabulary import KINDS, MEASURES, QUALIFIERS, STATUSES, Kind, Measure, Qualifier, Status
 
-__all__ = ["STATUSES", "DataLayer", "DataLayerError", "Problem", "data_files", "format_value", "load_data_layer"]
+__all__ = [
+    "DEFAULT_PATH", "KINDS", "MEASURES", "QUALIFIERS", "STATUSES", "DataLayer", "DataLayerError", "Kind",
+    "Measure", "Problem", "Qualifier", "Status", "data_files", "format_value", "load_data_layer",
+]  # fmt: skip
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data"
 

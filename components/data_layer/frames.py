@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from .periods import Period, parse_period
+from .vocabulary import Direction, Measure
 
 # Units whose values run into millions and billions and read better scaled.
 _SCALED_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters"}
@@ -75,7 +76,7 @@ def sources_frame(data: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
-def default_direction(measure: str) -> str:
+def default_direction(measure: Measure) -> Direction:
     # Rank 1 is the top, so a smaller rank is better; everything else is better higher.
     return "lower_is_better" if measure == "rank" else "higher_is_better"
 

@@ -8,6 +8,8 @@ from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 
+from .vocabulary import PeriodType
+
 PERIOD_FORMATS = "YYYY, YYYY-Qn, YYYY-MM/YYYY-MM or YYYY-MM-DD"
 
 _YEAR = re.compile(r"^(\d{4})$")
@@ -19,7 +21,7 @@ _DATE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})$")
 @dataclass(frozen=True)
 class Period:
     text: str
-    type: str  # year, quarter, months or date (a stock as of that day)
+    type: PeriodType  # a date is a stock counted as of that day
     start: date
     end: date
 

@@ -6,14 +6,12 @@ import math
 
 import pandas as pd
 
-ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE = "achieved", "missed", "no outcome yet", "not comparable"
-STATUSES = (ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE)
-LOWER_BOUNDS = {"more than", "at least"}
+from .vocabulary import ACHIEVED, LOWER_BOUNDS, MISSED, NO_OUTCOME, NOT_COMPARABLE, Status
 
 
 def judge(
     target_value: float, target_qualifier: str, outcome_value: float, outcome_qualifier: str, higher_is_better: bool
-) -> tuple[str, str]:
+) -> tuple[Status, str]:
     """Status and reason for a target and an outcome of the same indicator and period.
 
     A target is a floor (a ceiling where lower is better); "more than" makes it strict. An exact or

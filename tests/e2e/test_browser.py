@@ -17,8 +17,8 @@ from urllib.parse import quote
 import pandas as pd
 import pytest
 
-from components import page_data
-from components.data_layer import STATUSES, DataLayer, views
+from components import page_views
+from components.data_layer import STATUSES, DataLayer, queries
 from tests.e2e.app_server import CHROMIUM
 
 if not Path(CHROMIUM).is_file():
@@ -54,22 +54,22 @@ def theme_label(layer: DataLayer, theme_id: str) -> str:
 
 def expected_chart_count(layer: DataLayer, page: str, themes: tuple[str, ...] = ()) -> int:
     """How many charts `page` draws for the chosen themes (none chosen = all), by the page's own rule."""
-    observations = views.for_themes(layer.observations, themes)
-    pairs = views.for_themes(layer.plan_vs_outcome, themes)
+    observations = queries.for_themes(layer.observations, themes)
+    pairs = queries.for_themes(layer.plan_vs_outcome, themes)
     if page == "overview":
         return int(not observations.empty)  # the coverage chart
     if page == "plan_vs_outcome":
         return int(not pairs.empty)  # the dumbbell chart, no status picked
     if page == "growth_rates":
-        period = views.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
-        return int(not views.rows_with_targets(observations, "yoy_growth", period).empty)
+        period = queries.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
+        return int(not queries.rows_with_targets(observations, "yoy_growth", period).empty)
     if page == "themes":
         theme = themes[0] if themes else layer.themes["id"].iloc[0]  # the Theme box's default
-        theme_observations = views.for_themes(layer.observations, [theme])
+        theme_observations = queries.for_themes(layer.observations, [theme])
         groups = [
-            views.for_themes(layer.plan_vs_outcome, [theme]),
-            views.rows_with_targets(theme_observations, "yoy_growth"),
-            views.rows_with_targets(theme_observations, "share"),
+            queries.for_themes(layer.plan_vs_outcome, [theme]),
+            queries.rows_with_targets(theme_observations, "yoy_growth"),
+            queries.rows_with_targets(theme_observations, "share"),
         ]
         return sum(not group.empty for group in groups)
     return 0  # data and sources: tables only
@@ -132,7 +132,7 @@ def filtered(app, layer):
 def test_theme_filter_narrows_the_chart_and_writes_the_link(filtered, layer):
     assert_filter_is(filtered, layer, THEME)
     assert_charts_drawn(filtered, 1)
-    assert_labels_are(filtered.y_axis_labels(), row_labels(views.for_themes(layer.plan_vs_outcome, [THEME])))
+    assert_labels_are(filtered.y_axis_labels(), row_labels(queries.for_themes(layer.plan_vs_outcome, [THEME])))
     assert filtered.on_page_problems() == []
 
 
@@ -177,7 +177,7 @@ def test_theme_filter_changes_the_overview_figures(app, layer):
     app.open("/")
     app.select_themes(*(theme_label(layer, theme) for theme in themes))
 
-    counts = views.status_counts(views.for_themes(layer.plan_vs_outcome, themes))
+    counts = queries.status_counts(queries.for_themes(layer.plan_vs_outcome, themes))
     for status in STATUSES:
         card = app.page.locator('[data-testid="stMetric"]').filter(
             has=app.page.get_by_text(status.capitalize(), exact=True)
@@ -222,8 +222,8 @@ def test_chart_data_downloads_as_csv(filtered, layer):
     assert "plan-vs-outcome" in name and THEME in name, f"the name should say what and which filter: {name}"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     assert rows, "the CSV has no rows"
-    assert list(rows[0]) == list(page_data.PAIR_COLUMNS.values())
-    pairs = views.for_themes(layer.plan_vs_outcome, [THEME])
+    assert list(rows[0]) == list(page_views.PAIR_HEADERS.values())
+    pairs = queries.for_themes(layer.plan_vs_outcome, [THEME])
     assert sorted(row["Indicator"] for row in rows) == sorted(pairs["indicator"])
 
 
@@ -235,7 +235,7 @@ def test_observations_download_as_csv(app, layer):
 
     assert name.endswith(".csv") and "observations" in name and THEME in name, name
     table = pd.read_csv(io.BytesIO(data))
-    observations = views.for_themes(layer.observations, [THEME])
+    observations = queries.for_themes(layer.observations, [THEME])
     assert list(table.columns) == [c for c in observations.columns if c not in ("period_start", "period_end")]
     assert len(table) == len(observations)
     assert set(table["theme"]) == {THEME}
@@ -248,8 +248,8 @@ def test_headline_table_shows_every_figure_as_written(app, layer):
     rows = [[cell.strip() for cell in row.locator("td").all_inner_texts()] for row in table.locator("tbody tr").all()]
 
     headline_ids = set(layer.indicators.loc[layer.indicators["headline"], "id"])
-    expected = views.headline_outcomes(layer.observations, headline_ids)
-    assert header == list(page_data.HEADLINE_COLUMNS.values())
+    expected = queries.headline_outcomes(layer.observations, headline_ids)
+    assert header == list(page_views.HEADLINE_HEADERS.values())
     # Escaped Markdown shows "more than 50%" and "159.58 billion yuan" exactly, with no symbol eaten.
     assert [row[1:3] for row in rows] == expected[["indicator", "value_label"]].values.tolist()
 
@@ -260,9 +260,9 @@ def test_data_table_opens_with_the_rows_behind_the_chart(app, layer):
 
     table = app.open_data_table()
 
-    period = views.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
-    rows = views.rows_with_targets(layer.observations, "yoy_growth", period)
-    shown = [page_data.ROW_COLUMNS[column] for column in page_data.ROW_SHOWN]
+    period = queries.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
+    rows = queries.rows_with_targets(layer.observations, "yoy_growth", period)
+    shown = [page_views.TARGET_ROW_HEADERS[column] for column in page_views.TARGET_ROW_SHOWN]
     assert [text.strip() for text in table.locator("thead th").all_inner_texts()] == shown
     indicators = [row.locator("td").first.inner_text().strip() for row in table.locator("tbody tr").all()]
     assert sorted(indicators) == sorted(rows["indicator"])

@@ -7,11 +7,12 @@ from collections.abc import Sequence
 
 import pandas as pd
 
-from .plan_vs_outcome import STATUSES
+from .vocabulary import MEASURES, STATUSES, Kind, Measure, Status
 
 # Which figures make the best headline for a theme, most telling first.
-_HEADLINE_MEASURES = ["level", "share", "yoy_growth", "added", "rank_change", "rank"]
-ROW_COLUMNS = [
+_HEADLINE_MEASURES: list[Measure] = ["level", "share", "yoy_growth", "added", "rank_change", "rank"]
+# The columns of rows_with_targets: one row per indicator and period, outcome and target side by side.
+TARGET_ROW_COLUMNS = [
     "row_label", "indicator_id", "indicator", "theme", "theme_label", "period", "period_label",
     "outcome_value", "outcome_label", "target_value", "target_label", "source", "note",
 ]  # fmt: skip
@@ -22,7 +23,7 @@ def for_themes(frame: pd.DataFrame, themes: Sequence[str]) -> pd.DataFrame:
     return frame[frame["theme"].isin(themes)] if themes else frame
 
 
-def rows_with_targets(observations: pd.DataFrame, measure: str, period: str | None = None) -> pd.DataFrame:
+def rows_with_targets(observations: pd.DataFrame, measure: Measure, period: str | None = None) -> pd.DataFrame:
     """Percent figures of one measure (yoy_growth or share), one row per indicator and period, with
     the outcome and the matching target side by side; either may be missing."""
     figures = observations[(observations["measure"] == measure) & (observations["unit"] == "percent")]
@@ -48,7 +49,7 @@ def rows_with_targets(observations: pd.DataFrame, measure: str, period: str | No
     )
     rows["row_label"] = rows["indicator"] + " · " + rows["period_label"]
     ranking = rows["outcome_value"].fillna(rows["target_value"])
-    return rows.assign(_rank=ranking).sort_values("_rank", ascending=False)[ROW_COLUMNS].reset_index(drop=True)
+    return rows.assign(_rank=ranking).sort_values("_rank", ascending=False)[TARGET_ROW_COLUMNS].reset_index(drop=True)
 
 
 def _join(first: pd.Series, second: pd.Series) -> pd.Series:
@@ -63,7 +64,7 @@ def _join(first: pd.Series, second: pd.Series) -> pd.Series:
     )
 
 
-def figure_periods(observations: pd.DataFrame, measure: str) -> list[str]:
+def figure_periods(observations: pd.DataFrame, measure: Measure) -> list[str]:
     """Periods that have percent figures of `measure`, newest first, outcomes before target-only periods."""
     figures = observations[(observations["measure"] == measure) & (observations["unit"] == "percent")]
     has_outcome = figures.groupby("period")["kind"].agg(lambda kinds: (kinds == "outcome").any())
@@ -100,12 +101,12 @@ def headline_outcomes(observations: pd.DataFrame, headline_ids: set[str], per_th
     return newest.groupby("_theme", observed=True).head(per_theme).drop(columns=["_headline", "_measure", "_theme"])
 
 
-def status_counts(pairs: pd.DataFrame) -> dict[str, int]:
+def status_counts(pairs: pd.DataFrame) -> dict[Status, int]:
     counts = pairs["status"].value_counts()
     return {status: int(counts.get(status, 0)) for status in STATUSES}
 
 
-def outcomes_of(observations: pd.DataFrame, measures: Sequence[str]) -> pd.DataFrame:
+def outcomes_of(observations: pd.DataFrame, measures: Sequence[Measure]) -> pd.DataFrame:
     """Outcomes of the given measures, newest first: the figures a theme page shows as metrics.
     The same figure from several sources (same indicator, period end and value) is one row whose
     `source_title` names them all."""
@@ -115,3 +116,28 @@ def outcomes_of(observations: pd.DataFrame, measures: Sequence[str]) -> pd.DataF
     merged = chosen.drop_duplicates(same_figure).join(sources, on=same_figure)
     merged["source_title"] = merged.pop("all_sources")
     return merged.sort_values(["period_end", "indicator"], ascending=[False, True])
+
+
+# What the Data page's search box looks through.
+SEARCHED_COLUMNS = ["indicator", "note", "source_title", "period_label"]
+
+
+def matching_observations(
+    observations: pd.DataFrame, kinds: Sequence[Kind], measures: Sequence[Measure], search: str
+) -> pd.DataFrame:
+    """Observations of the chosen kinds and measures (none chosen: all) whose indicator, note,
+    source title or period contains `search`, ignoring case; the text is matched literally."""
+    if kinds:
+        observations = observations[observations["kind"].isin(kinds)]
+    if measures:
+        observations = observations[observations["measure"].isin(measures)]
+    if search.strip() and not observations.empty:
+        text = observations[SEARCHED_COLUMNS].agg(" ".join, axis=1)
+        observations = observations[text.str.contains(search.strip(), case=False, regex=False)]
+    return observations
+
+
+def measures_present(observations: pd.DataFrame) -> list[Measure]:
+    """The measures the data holds, in the vocabulary's order."""
+    present = set(observations["measure"])
+    return [measure for measure in MEASURES if measure in present]

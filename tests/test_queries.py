@@ -1,4 +1,4 @@
-"""The questions the pages ask of the data layer (components/data_layer/views.py), answered on the real
+"""The questions the pages ask of the data layer (components/data_layer/queries.py), answered on the real
 data where a reader would check a figure against the sources, and on small frames for the rules."""
 
 from __future__ import annotations
@@ -8,7 +8,7 @@ import math
 import pandas as pd
 import pytest
 
-from components.data_layer import STATUSES, DataLayer, load_data_layer, views
+from components.data_layer import STATUSES, DataLayer, load_data_layer, queries
 
 OBS0_TITLE_START = "Shanxi pushes forward"  # source 000, March 2025
 OBS2_TITLE_START = "Tech gains in Shanxi"  # source 002, January 2025
@@ -20,7 +20,7 @@ def layer() -> DataLayer:
 
 
 def observation(**fields) -> dict:
-    """One observation row with every column the views read; `fields` override the defaults."""
+    """One observation row with every column the queries read; `fields` override the defaults."""
     row = {
         "indicator_id": "gdp_growth",
         "indicator": "GDP growth",
@@ -49,29 +49,29 @@ def frame(*rows: dict) -> pd.DataFrame:
 
 
 def test_for_themes_with_no_choice_keeps_every_row(layer):
-    assert views.for_themes(layer.observations, []).equals(layer.observations)
-    assert views.for_themes(layer.plan_vs_outcome, []).equals(layer.plan_vs_outcome)
+    assert queries.for_themes(layer.observations, []).equals(layer.observations)
+    assert queries.for_themes(layer.plan_vs_outcome, []).equals(layer.plan_vs_outcome)
 
 
 def test_for_themes_keeps_only_the_chosen_themes(layer):
-    chosen = views.for_themes(layer.observations, ["energy", "macro"])
+    chosen = queries.for_themes(layer.observations, ["energy", "macro"])
     assert set(chosen["theme"]) == {"energy", "macro"}
     assert len(chosen) == int(layer.observations["theme"].isin(["energy", "macro"]).sum())
-    pairs = views.for_themes(layer.plan_vs_outcome, ["energy"])
+    pairs = queries.for_themes(layer.plan_vs_outcome, ["energy"])
     assert set(pairs["theme"]) == {"energy"}
     assert len(pairs) == 8
 
 
 def test_for_themes_with_an_unknown_theme_is_empty_not_an_error(layer):
-    assert views.for_themes(layer.observations, ["nonsense"]).empty
+    assert queries.for_themes(layer.observations, ["nonsense"]).empty
 
 
 # --- rows_with_targets -----------------------------------------------------------------------
 
 
 def test_2025_growth_rows_are_the_three_targets_with_no_outcome(layer):
-    rows = views.rows_with_targets(layer.observations, "yoy_growth", "2025")
-    assert list(rows.columns) == views.ROW_COLUMNS
+    rows = queries.rows_with_targets(layer.observations, "yoy_growth", "2025")
+    assert list(rows.columns) == queries.TARGET_ROW_COLUMNS
     targets = dict(zip(rows["indicator_id"], rows["target_label"], strict=True))
     assert targets == {
         "gdp_growth": "about 5%",
@@ -86,7 +86,7 @@ def test_2025_growth_rows_are_the_three_targets_with_no_outcome(layer):
 
 
 def test_2024_growth_rows_are_the_four_outcomes_sorted_descending(layer):
-    rows = views.rows_with_targets(layer.observations, "yoy_growth", "2024")
+    rows = queries.rows_with_targets(layer.observations, "yoy_growth", "2024")
     assert rows["indicator_id"].tolist() == [
         "tourist_visits_growth",
         "key_industrial_chains_revenue_growth",
@@ -101,15 +101,15 @@ def test_2024_growth_rows_are_the_four_outcomes_sorted_descending(layer):
 
 
 def test_growth_given_as_a_multiple_is_not_a_percent_row(layer):
-    rows = views.rows_with_targets(layer.observations, "yoy_growth")
+    rows = queries.rows_with_targets(layer.observations, "yoy_growth")
     assert "new_three_exports_growth" not in set(rows["indicator_id"])
-    outside = views.growth_outside_percent(layer.observations)
+    outside = queries.growth_outside_percent(layer.observations)
     assert outside["indicator_id"].tolist() == ["new_three_exports_growth"]
     assert outside["value_label"].tolist() == ["more than 2×"]
 
 
 def test_a_target_and_its_outcome_share_one_row_naming_both_sources(layer):
-    rows = views.rows_with_targets(layer.observations, "share")
+    rows = queries.rows_with_targets(layer.observations, "share")
     assert rows["indicator_id"].is_unique
     row = rows.set_index("indicator_id").loc["new_clean_energy_capacity_share"]
     assert (row["outcome_value"], row["outcome_label"]) == (50.0, "more than 50%")
@@ -129,7 +129,7 @@ def test_rows_with_targets_on_small_frames():
         observation(indicator_id="e", indicator="E", measure="share", value=50.0, value_label="50%"),
         observation(indicator_id="a", indicator="A", period="2023", period_end=pd.Timestamp("2023-12-31")),
     )
-    rows = views.rows_with_targets(observations, "yoy_growth", "2024")
+    rows = queries.rows_with_targets(observations, "yoy_growth", "2024")
     # b ranks by its target (9), a by its outcome (3), c by its negative outcome; d is not a percent.
     assert rows["indicator_id"].tolist() == ["b", "a", "c"]
     a = rows.set_index("indicator_id").loc["a"]
@@ -138,26 +138,26 @@ def test_rows_with_targets_on_small_frames():
     assert a["note"] == "n1"
     b = rows.set_index("indicator_id").loc["b"]
     assert math.isnan(b["outcome_value"]) and b["outcome_label"] == ""
-    assert len(views.rows_with_targets(observations, "yoy_growth")) == 4  # a also in 2023
-    assert views.rows_with_targets(observations, "share")["indicator_id"].tolist() == ["e"]
+    assert len(queries.rows_with_targets(observations, "yoy_growth")) == 4  # a also in 2023
+    assert queries.rows_with_targets(observations, "share")["indicator_id"].tolist() == ["e"]
 
 
 def test_rows_with_targets_of_nothing_is_an_empty_frame_with_the_row_columns(layer):
-    rows = views.rows_with_targets(layer.observations.iloc[:0], "yoy_growth", "2024")
+    rows = queries.rows_with_targets(layer.observations.iloc[:0], "yoy_growth", "2024")
     assert rows.empty
-    assert list(rows.columns) == views.ROW_COLUMNS
-    assert views.rows_with_targets(layer.observations, "yoy_growth", "1999").empty
+    assert list(rows.columns) == queries.TARGET_ROW_COLUMNS
+    assert queries.rows_with_targets(layer.observations, "yoy_growth", "1999").empty
 
 
 # --- figure_periods and period_labels --------------------------------------------------------
 
 
 def test_growth_periods_put_periods_with_outcomes_first_newest_first(layer):
-    assert views.figure_periods(layer.observations, "yoy_growth") == ["2024", "2024-01/2024-11", "2021-Q1", "2025"]
+    assert queries.figure_periods(layer.observations, "yoy_growth") == ["2024", "2024-01/2024-11", "2021-Q1", "2025"]
 
 
 def test_share_periods_put_periods_with_outcomes_first_newest_first(layer):
-    assert views.figure_periods(layer.observations, "share") == ["2024", "2024-05-15", "2023", "2025"]
+    assert queries.figure_periods(layer.observations, "share") == ["2024", "2024-05-15", "2023", "2025"]
 
 
 def test_figure_periods_on_a_small_frame():
@@ -168,12 +168,12 @@ def test_figure_periods_on_a_small_frame():
         observation(period="2022", period_end=pd.Timestamp("2022-12-31"), kind="target"),
         observation(period="2031", period_end=pd.Timestamp("2031-12-31"), unit="times"),
     )
-    assert views.figure_periods(observations, "yoy_growth") == ["2022", "2020", "2030"]
-    assert views.figure_periods(observations, "share") == []
+    assert queries.figure_periods(observations, "yoy_growth") == ["2022", "2020", "2030"]
+    assert queries.figure_periods(observations, "share") == []
 
 
 def test_period_labels_name_every_period_readably(layer):
-    labels = views.period_labels(layer.observations)
+    labels = queries.period_labels(layer.observations)
     assert set(labels) == set(layer.observations["period"])
     assert labels["2021-Q1"] == "Q1 2021 (inferred)"
     assert labels["2024-01/2024-11"] == "Jan–Nov 2024"
@@ -191,7 +191,7 @@ def headline_ids(layer: DataLayer) -> set[str]:
 
 
 def test_headlines_give_at_most_three_numeric_outcomes_per_theme_in_theme_order(layer):
-    headlines = views.headline_outcomes(layer.observations, headline_ids(layer))
+    headlines = queries.headline_outcomes(layer.observations, headline_ids(layer))
     assert headlines.groupby("theme").size().max() <= 3
     assert headlines["indicator_id"].is_unique
     assert (headlines["kind"] == "outcome").all()
@@ -202,7 +202,7 @@ def test_headlines_give_at_most_three_numeric_outcomes_per_theme_in_theme_order(
 
 def test_headline_indicators_come_first_in_their_theme(layer):
     ids = headline_ids(layer)
-    headlines = views.headline_outcomes(layer.observations, ids)
+    headlines = queries.headline_outcomes(layer.observations, ids)
     for theme, figures in headlines.groupby("theme", sort=False):
         flags = figures["indicator_id"].isin(ids).tolist()
         assert flags == sorted(flags, reverse=True), f"{theme}: a non-headline figure before a headline one"
@@ -212,7 +212,7 @@ def test_headline_indicators_come_first_in_their_theme(layer):
 
 @pytest.mark.parametrize("per_theme", [1, 2, 5])
 def test_headlines_respect_per_theme(layer, per_theme):
-    headlines = views.headline_outcomes(layer.observations, headline_ids(layer), per_theme=per_theme)
+    headlines = queries.headline_outcomes(layer.observations, headline_ids(layer), per_theme=per_theme)
     sizes = headlines.groupby("theme").size()
     assert sizes.max() <= per_theme
     numeric = layer.observations[(layer.observations["kind"] == "outcome") & layer.observations["value"].notna()]
@@ -229,26 +229,26 @@ def test_headlines_on_a_small_frame_pick_the_headline_then_each_indicators_newes
         observation(indicator_id="no_number", value=float("nan"), value_label="among the top"),
         observation(indicator_id="first_theme", theme="energy", measure="level"),
     )
-    headlines = views.headline_outcomes(observations, {"old_headline"}, per_theme=2)
+    headlines = queries.headline_outcomes(observations, {"old_headline"}, per_theme=2)
     # Themes keep the order of the input: macro appears first there.
     assert headlines["indicator_id"].tolist() == ["old_headline", "new_other", "first_theme"]
     assert headlines.set_index("indicator_id").loc["new_other", "value"] == 2.0
-    assert views.headline_outcomes(observations, {"old_headline"}, per_theme=1)["indicator_id"].tolist() == [
+    assert queries.headline_outcomes(observations, {"old_headline"}, per_theme=1)["indicator_id"].tolist() == [
         "old_headline",
         "first_theme",
     ]
-    assert views.headline_outcomes(observations.iloc[:0], set()).empty
+    assert queries.headline_outcomes(observations.iloc[:0], set()).empty
 
 
 # --- status_counts ---------------------------------------------------------------------------
 
 
 def test_status_counts_cover_every_status_in_order(layer):
-    counts = views.status_counts(layer.plan_vs_outcome)
+    counts = queries.status_counts(layer.plan_vs_outcome)
     assert list(counts) == list(STATUSES)
     assert counts == {"achieved": 1, "missed": 0, "no outcome yet": 21, "not comparable": 3}
     assert sum(counts.values()) == len(layer.plan_vs_outcome)
-    assert views.status_counts(views.for_themes(layer.plan_vs_outcome, ["energy"])) == {
+    assert queries.status_counts(queries.for_themes(layer.plan_vs_outcome, ["energy"])) == {
         "achieved": 1,
         "missed": 0,
         "no outcome yet": 6,
@@ -257,14 +257,14 @@ def test_status_counts_cover_every_status_in_order(layer):
 
 
 def test_status_counts_of_nothing_are_zeros(layer):
-    assert views.status_counts(layer.plan_vs_outcome.iloc[:0]) == dict.fromkeys(STATUSES, 0)
+    assert queries.status_counts(layer.plan_vs_outcome.iloc[:0]) == dict.fromkeys(STATUSES, 0)
 
 
 # --- outcomes_of -----------------------------------------------------------------------------
 
 
 def test_outcomes_of_merge_the_same_figure_from_two_sources(layer):
-    levels = views.outcomes_of(layer.observations, ["level", "added"])
+    levels = queries.outcomes_of(layer.observations, ["level", "added"])
     mines = levels[levels["indicator_id"] == "intelligent_coal_mines"]
     assert len(mines) == 1
     titles = sorted(mines["source_title"].iloc[0].split("; "))
@@ -275,7 +275,7 @@ def test_outcomes_of_merge_the_same_figure_from_two_sources(layer):
 
 
 def test_outcomes_of_are_outcomes_of_the_measures_newest_first(layer):
-    ranks = views.outcomes_of(layer.observations, ["rank", "rank_change"])
+    ranks = queries.outcomes_of(layer.observations, ["rank", "rank_change"])
     assert set(ranks["measure"]) == {"rank", "rank_change"}
     assert (ranks["kind"] == "outcome").all()
     assert ranks["period_end"].is_monotonic_decreasing
@@ -293,10 +293,10 @@ def test_outcomes_of_on_a_small_frame():
             indicator_id="z", indicator="Z", measure="rank", value_label="No. 1", period_end=pd.Timestamp("2025-06-30")
         ),
     )
-    levels = views.outcomes_of(observations, ["level"])
+    levels = queries.outcomes_of(observations, ["level"])
     assert levels[["indicator_id", "value_label", "source_title"]].values.tolist() == [
         ["x", "7", "Early; Late"],
         ["x", "8", "Other"],
     ]
-    assert views.outcomes_of(observations, ["level", "rank"])["indicator_id"].tolist()[0] == "z"  # newest first
-    assert views.outcomes_of(observations, ["share"]).empty
+    assert queries.outcomes_of(observations, ["level", "rank"])["indicator_id"].tolist()[0] == "z"  # newest first
+    assert queries.outcomes_of(observations, ["share"]).empty
