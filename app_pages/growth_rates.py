@@ -14,7 +14,7 @@ if not periods.periods:
     empty_notice("growth rates in the data", "The sources hold no year-on-year figures yet.")
     st.stop()
 period = st.selectbox(
-    "Period", periods.periods, format_func=periods.period_labels.get, key=PERIOD_PARAM, bind="query-params",
+    "Period", periods.periods, format_func=periods.period_labels.__getitem__, key=PERIOD_PARAM, bind="query-params",
     help="Periods with reported growth come first; the last ones hold only targets.",
 )  # fmt: skip
 view = cached(page_views.growth)(themes, period)

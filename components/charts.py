@@ -3,6 +3,8 @@ so they are testable alone. Shared look (fonts, sizes) lives in the registered t
 
 from __future__ import annotations
 
+from typing import Any
+
 import altair as alt
 import pandas as pd
 
@@ -15,7 +17,7 @@ LABEL_LIMIT = 400  # px of row label before it is cut with an ellipsis (full tex
 MID_GREY = "#777777"
 # Legends go below the plot, set on each encoding because Streamlit's theme would move them right,
 # where they take width from the plot in a narrow column.
-LEGEND_BELOW = {"orient": "bottom", "direction": "horizontal"}
+LEGEND_BELOW: dict[str, Any] = {"orient": "bottom", "direction": "horizontal"}
 
 # Okabe-Ito colours plus distinct shapes, so a status reads without colour too.
 STATUS_COLOURS = {ACHIEVED: "#0072B2", MISSED: "#D55E00", NO_OUTCOME: "#999999", NOT_COMPARABLE: "#CC79A7"}
@@ -62,7 +64,7 @@ def _status_scales() -> tuple[alt.Scale, alt.Scale]:
     )
 
 
-def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
+def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.TopLevelMixin:
     """Dumbbell per target on a common scale, '% of target': the target sits at 100, a comparable
     outcome is a dot joined to it, and a target without one is marked on its tick by its status."""
     data = pairs.assign(
@@ -127,7 +129,7 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.LayerChart:
 
 def bars_with_targets(
     rows: pd.DataFrame, themes: pd.DataFrame, value_title: str, title: str, domain: tuple[float, float] | None = None
-) -> alt.LayerChart:
+) -> alt.TopLevelMixin:
     """Sorted horizontal bars of outcomes, coloured by theme, with a zero line and each matching
     target as a black tick. Rows with only a target show the tick alone. `rows` comes from
     `queries.rows_with_targets`."""

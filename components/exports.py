@@ -6,6 +6,7 @@ import functools
 import json
 import re
 import unicodedata
+from typing import Any
 
 import altair as alt
 import pandas as pd
@@ -43,7 +44,7 @@ def chart_image(chart: alt.TopLevelMixin | dict, fmt: str) -> bytes:
 @functools.lru_cache(maxsize=128)
 def _render(spec_json: str, fmt: str) -> bytes:
     # No external URLs: the data is inline, and a spec that points elsewhere should fail at once, not hang offline.
-    offline = {"allowed_base_urls": []}
+    offline: dict[str, Any] = {"allowed_base_urls": []}
     if fmt == "png":
         return vlc.vegalite_to_png(spec_json, ppi=PRINT_PPI, **offline)
     if fmt == "svg":

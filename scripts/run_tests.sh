@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Install everything the tests need (Python packages, and Chromium from apt for the browser tests),
-# then lint and run the whole suite: data layer, charts, exports, pages (AppTest) and end-to-end.
+# then lint, type-check and run the whole suite: data layer, charts, exports, pages (AppTest) and end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 if [ ! -x /usr/bin/chromium ]; then
@@ -12,5 +12,6 @@ fi
 bash scripts/setup.sh
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
+.venv/bin/python -m mypy  # components/, app_pages/ and app.py, as set in pyproject.toml
 .venv/bin/python -m components.data_layer check
 exec .venv/bin/python -m pytest "$@"

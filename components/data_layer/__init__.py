@@ -55,9 +55,9 @@ def _read_all(
             problems.append(Problem(f"{shown}/{name}", "file", "missing"))
             top[name] = None
             continue
-        top[name] = read_yaml(root / name, f"{shown}/{name}", problems)
-        if top[name]:
-            check_schema(top[name], definition, problems)  # the rules still run on a failing file
+        document = top[name] = read_yaml(root / name, f"{shown}/{name}", problems)
+        if document:
+            check_schema(document, definition, problems)  # the rules still run on a failing file
     for stray in sorted(root.glob("*.y*ml")):
         if stray.name not in TOP_LEVEL_FILES and stray.name != "schema.yaml":
             problems.append(
@@ -108,10 +108,11 @@ def _load(path: str | Path) -> DataLayer:
     )
     if problems:
         raise DataLayerError(problems)
-    themes = themes_frame(top["themes.yaml"].data)
-    units = units_frame(top["units.yaml"].data)
-    sources = sources_frame(top["sources.yaml"].data)
-    indicators = indicators_frame(top["indicators.yaml"].data)
+    data = {name: document.data for name, document in top.items() if document}  # all there, or a problem said so
+    themes = themes_frame(data["themes.yaml"])
+    units = units_frame(data["units.yaml"])
+    sources = sources_frame(data["sources.yaml"])
+    indicators = indicators_frame(data["indicators.yaml"])
     observations = observations_frame([doc.data for _, doc in observation_files], indicators, themes, units, sources)
     pairs = build_plan_vs_outcome(observations, indicators, sources.set_index("id")["latest_date"])
     return DataLayer(observations, indicators, themes, units, sources, pairs)

@@ -23,6 +23,8 @@ def _entries(document: YamlDocument | None, key: str):
 
 
 def _ids(document: YamlDocument | None, key: str, problems: list[Problem]) -> set[str]:
+    if document is None:
+        return set()
     seen: dict[str, int] = {}
     for index, entry in _entries(document, key):
         entry_id = entry.get("id")
@@ -47,6 +49,8 @@ def _unknown(value, known: set[str], what: str) -> str | None:
 
 
 def _check_sources(sources: YamlDocument | None, problems: list[Problem]) -> None:
+    if sources is None:
+        return
     for index, source in _entries(sources, "sources"):
         dates = source.get("dates")
         for d_index, item in enumerate(dates if isinstance(dates, list) else []):
