@@ -1,6 +1,8 @@
 """Chart builders (components/charts.py) as a reader meets them: the right marks, typed encodings, axis
 titles with units, tooltips that say what a mark is and where it comes from, status colours that
-survive colour blindness, theme colours from data/themes.yaml, and exactly the rows the page asked for.
+survive colour blindness, theme colours from themes.yaml, and exactly the rows the page asked for.
+Charts are built from the small invented data folder tests/fixtures/small/, so the counts below are
+the fixture's and do not move when a report is added to data/.
 
 Specs are checked with `chart.to_dict()`; where Vega-Lite merges layers (axis titles) or draws marks
 (target ticks), the spec is compiled or rendered with vl-convert, as the app and exports do."""
@@ -11,7 +13,6 @@ import collections
 import json
 import math
 import re
-from pathlib import Path
 
 import altair as alt
 import pandas as pd
@@ -20,23 +21,24 @@ import vl_convert
 import yaml
 
 from components import charts
-from components.data_layer import STATUSES, DataLayer, load_data_layer, queries
+from components.data_layer import STATUSES, DataLayer, queries
+from tests.conftest import FIXTURE
 
-DATA = Path(__file__).resolve().parents[1] / "data"
 # Okabe and Ito's colour-blind-safe palette (with its grey).
 OKABE_ITO = {"#E69F00", "#56B4E9", "#009E73", "#F0E442", "#0072B2", "#D55E00", "#CC79A7", "#000000", "#999999"}
 GROWTH_TITLE = "Year-on-year growth (%)"
 
 
 @pytest.fixture(scope="module")
-def layer() -> DataLayer:
-    return load_data_layer()
+def layer(fixture_layer) -> DataLayer:
+    """The fixture folder's layer (tests/conftest.py), by the name every test here uses."""
+    return fixture_layer
 
 
 @pytest.fixture(scope="module")
 def theme_colours() -> dict[str, str]:
-    """Theme label -> colour, read straight from data/themes.yaml."""
-    themes = yaml.safe_load((DATA / "themes.yaml").read_text(encoding="utf-8"))["themes"]
+    """Theme label -> colour, read straight from the fixture's themes.yaml."""
+    themes = yaml.safe_load((FIXTURE / "themes.yaml").read_text(encoding="utf-8"))["themes"]
     return {theme["label"]: theme["colour"] for theme in themes}
 
 
@@ -146,10 +148,10 @@ def test_the_theme_configures_fonts_and_sizes_in_every_chart(coverage_spec):
 
 
 def test_theme_colours_come_from_themes_yaml_and_only_shown_themes_enter_the_legend(layer, theme_colours):
-    shown = pd.Series(["Macro economy", "Energy", "Energy", "Ecology"])
+    shown = pd.Series(["Ecology", "Energy", "Energy", "Industry"])
     scale = charts.theme_colour_scale(layer.themes, shown).to_dict()
     # themes.yaml order, not the order of `shown`; each theme once.
-    assert scale["domain"] == ["Energy", "Ecology", "Macro economy"]
+    assert scale["domain"] == ["Energy", "Industry", "Ecology"]
     assert scale["range"] == [theme_colours[label] for label in scale["domain"]]
 
 
@@ -224,7 +226,7 @@ def test_plan_chart_status_scales_cover_all_four_statuses_distinctly(plan_spec):
 def test_plan_chart_holds_one_row_per_target(layer, plan_spec):
     rows = rows_of(plan_spec)
     pairs = layer.plan_vs_outcome
-    assert len(rows) == len(pairs) == 25
+    assert len(rows) == len(pairs) == 8
     assert [row["indicator"] for row in rows] == pairs["indicator"].tolist()
     assert all(row["target_percent"] == 100.0 for row in rows)
 
@@ -234,26 +236,39 @@ def test_only_achieved_and_missed_pairs_get_an_outcome_percent(plan_spec):
         comparable = row["status"] in {"achieved", "missed"}
         assert (row["outcome_percent"] is not None) == comparable, row["row_label"]
     # "Not comparable" pairs do have an outcome value; it must not be drawn against the target.
-    assert sum(row["status"] == "not comparable" and row["outcome_label"] != "" for row in rows_of(plan_spec)) == 3
+    shown_not_drawn = {
+        row["row_label"]: row["outcome_label"]
+        for row in rows_of(plan_spec)
+        if row["status"] == "not comparable" and row["outcome_label"] != ""
+    }
+    assert shown_not_drawn == {
+        "Smart coal mines to build in the year · 2024": "310",
+        "National rank in coalbed gas output · 2024": "among the top",
+    }
 
 
-def test_the_achieved_clean_energy_share_sits_at_50_over_47(plan_spec):
-    (row,) = [row for row in rows_of(plan_spec) if row["status"] == "achieved"]
-    assert row["indicator"] == "New and clean energy share of installed power capacity"
-    assert row["period"] == "2024"
-    assert row["outcome_percent"] == pytest.approx(100 * 50 / 47)
+def test_comparable_outcomes_sit_at_their_percent_of_the_target(plan_spec):
+    drawn_at = {
+        row["row_label"]: row["outcome_percent"] for row in rows_of(plan_spec) if row["outcome_percent"] is not None
+    }
+    assert drawn_at == {
+        "Clean power share of generating capacity · 2024": pytest.approx(100 * 46 / 45),  # achieved, right of 100
+        "Average PM2.5 concentration · 2024": pytest.approx(100 * 36 / 38),  # achieved: a ceiling kept, left of 100
+        "Industrial output growth · 2024": pytest.approx(90),  # missed
+    }
 
 
 def test_plan_chart_rows_are_ordered_by_status_then_label(plan_spec):
-    rows = rows_of(plan_spec)
-    order = layers_of(plan_spec)[0]["encoding"]["y"]["sort"]
-    assert sorted(order) == sorted(row["row_label"] for row in rows)
-    by_label = {row["row_label"]: row["status"] for row in rows}
-    ranks = [STATUSES.index(by_label[label]) for label in order]
-    assert ranks == sorted(ranks)
-    for status in STATUSES:
-        labels = [label for label in order if by_label[label] == status]
-        assert labels == sorted(labels)
+    assert layers_of(plan_spec)[0]["encoding"]["y"]["sort"] == [
+        "Average PM2.5 concentration · 2024",  # achieved
+        "Clean power share of generating capacity · 2024",
+        "Industrial output growth · 2024",  # missed
+        "Industrial output growth · 2025",  # no outcome yet
+        "Share of days with good air · 2025",
+        "Wind and solar capacity added · 2024",
+        "National rank in coalbed gas output · 2024",  # not comparable
+        "Smart coal mines to build in the year · 2024",
+    ]
 
 
 def test_plan_chart_x_axis_leaves_room_for_the_furthest_dot(plan_spec):
@@ -264,9 +279,9 @@ def test_plan_chart_x_axis_leaves_room_for_the_furthest_dot(plan_spec):
 
 def test_plan_chart_draws_a_dot_for_each_comparable_pair_and_a_marker_for_the_rest(plan_spec):
     counts = drawn(plan_spec)
-    assert counts["bar"] == counts["tick"] == 25
-    assert counts["point"] == 25  # 1 outcome dot + 24 status markers on the target
-    assert counts["rule mark"] == 1  # one connector, for the one comparable pair
+    assert counts["bar"] == counts["tick"] == 8
+    assert counts["point"] == 8  # 3 outcome dots + 5 status markers on the target
+    assert counts["rule mark"] == 3  # a connector for each of the 3 comparable pairs
 
 
 def test_plan_chart_on_a_small_frame():
@@ -337,6 +352,11 @@ def growth_2025(layer) -> pd.DataFrame:
 
 
 @pytest.fixture(scope="module")
+def growth_q1(layer) -> pd.DataFrame:
+    return queries.rows_with_targets(layer.observations, "yoy_growth", "2023-Q1")
+
+
+@pytest.fixture(scope="module")
 def shares(layer) -> pd.DataFrame:
     return queries.rows_with_targets(layer.observations, "share")
 
@@ -350,6 +370,11 @@ def growth_2024_spec(layer, growth_2024) -> dict:
 @pytest.fixture(scope="module")
 def growth_2025_spec(layer, growth_2025) -> dict:
     return bars_spec(growth_2025, layer)
+
+
+@pytest.fixture(scope="module")
+def growth_q1_spec(layer, growth_q1) -> dict:
+    return bars_spec(growth_q1, layer)
 
 
 @pytest.fixture(scope="module")
@@ -391,7 +416,7 @@ def test_bars_tooltips_name_indicator_period_values_theme_and_source(growth_2024
         assert wanted <= set(tooltip_fields(layer_spec)), layer_spec["mark"]
 
 
-@pytest.mark.parametrize("which", ["growth_2024", "growth_2025", "shares"])
+@pytest.mark.parametrize("which", ["growth_2024", "growth_2025", "growth_q1", "shares"])
 def test_bars_dataset_is_exactly_the_input_rows_in_input_order(request, which):
     rows = request.getfixturevalue(which)
     spec = request.getfixturevalue(f"{which}_spec")
@@ -401,22 +426,22 @@ def test_bars_dataset_is_exactly_the_input_rows_in_input_order(request, which):
 
 def test_bars_colours_are_the_themes_present_with_their_yaml_colours(growth_2024_spec, theme_colours):
     colour = layers_of(growth_2024_spec)[0]["encoding"]["color"]
-    assert colour["scale"]["domain"] == ["Industry and manufacturing", "Culture and tourism"]
-    assert colour["scale"]["range"] == [
-        theme_colours["Industry and manufacturing"],
-        theme_colours["Culture and tourism"],
-    ]
+    assert colour["scale"]["domain"] == ["Energy", "Industry"]
+    assert colour["scale"]["range"] == [theme_colours["Energy"], theme_colours["Industry"]]
     assert colour["legend"]["title"] == "Theme"
 
 
-def test_bars_draw_a_target_tick_only_for_rows_with_a_target(growth_2024_spec, growth_2025_spec, shares_spec, shares):
-    no_targets = drawn(growth_2024_spec)
-    assert (no_targets["bar"], no_targets["tick"]) == (4, 0)
+def test_bars_draw_a_target_tick_only_for_rows_with_a_target(
+    growth_2024_spec, growth_2025_spec, growth_q1_spec, shares_spec
+):
+    no_targets = drawn(growth_q1_spec)
+    assert (no_targets["bar"], no_targets["tick"]) == (1, 0)
     only_targets = drawn(growth_2025_spec)
-    assert (only_targets["bar"], only_targets["tick"]) == (0, 3)
-    mixed = drawn(shares_spec)
-    assert mixed["bar"] == int(shares["outcome_value"].notna().sum()) == 3
-    assert mixed["tick"] == int(shares["target_value"].notna().sum()) == 4
+    assert (only_targets["bar"], only_targets["tick"]) == (0, 1)
+    one_of_two = drawn(growth_2024_spec)  # industrial growth has a target, power generation has none
+    assert (one_of_two["bar"], one_of_two["tick"]) == (2, 1)
+    mixed = drawn(shares_spec)  # a target-only row (good air in 2025) among outcomes
+    assert (mixed["bar"], mixed["tick"]) == (2, 2)
 
 
 def test_bars_with_a_domain_fix_the_value_axis(shares_spec):
@@ -441,15 +466,16 @@ def test_bars_on_a_small_frame_keep_a_negative_growth_in_view(layer):
                 "note": "",
             }
             for name, theme, outcome, target in [
-                ("Exports", "Opening-up and trade", 8.0, math.nan),
-                ("Investment", "Macro economy", -2.5, 6.0),
-                ("Retail", "Macro economy", math.nan, 5.0),
+                ("Exports", "Industry", 8.0, math.nan),
+                ("Investment", "Energy", -2.5, 6.0),
+                ("Retail", "Energy", math.nan, 5.0),
             ]
         ]
     )
     spec = bars_spec(rows, layer)
     assert layers_of(spec)[0]["encoding"]["y"]["sort"] == ["Exports · 2024", "Investment · 2024", "Retail · 2024"]
-    assert layers_of(spec)[0]["encoding"]["color"]["scale"]["domain"] == ["Opening-up and trade", "Macro economy"]
+    # themes.yaml order, not row order
+    assert layers_of(spec)[0]["encoding"]["color"]["scale"]["domain"] == ["Energy", "Industry"]
     counts = drawn(spec)
     assert (counts["bar"], counts["tick"]) == (2, 2)
     compiled = vl_convert.vegalite_to_vega(spec)
@@ -488,24 +514,26 @@ def test_coverage_is_one_stacked_bar_layer_with_typed_encodings(coverage_spec):
     assert tooltip_fields(spec) == ["theme_label", "kind", "figures"]
 
 
-def test_coverage_counts_every_figure_once_per_theme_and_kind(layer, coverage_spec):
-    observations = layer.observations
-    spec = coverage_spec
-    rows = rows_of(spec)
-    expected = observations.groupby(["theme_label", "kind"]).size().to_dict()
-    assert {(row["theme_label"], row["kind"]): row["figures"] for row in rows} == expected
-    assert sum(row["figures"] for row in rows) == len(observations) == 81
-    # Themes top to bottom in themes.yaml order (the observations are sorted that way).
-    assert field_encodings(spec)["y"]["sort"] == [
-        t for t in layer.themes["label"] if t in set(observations.theme_label)
-    ]
+def test_coverage_counts_every_figure_once_per_theme_and_kind(coverage_spec):
+    rows = rows_of(coverage_spec)
+    assert {(row["theme_label"], row["kind"]): row["figures"] for row in rows} == {
+        ("Energy", "outcome"): 5,
+        ("Energy", "target"): 4,
+        ("Industry", "outcome"): 4,
+        ("Industry", "target"): 2,
+        ("Ecology", "outcome"): 3,
+        ("Ecology", "target"): 2,
+    }
+    assert sum(row["figures"] for row in rows) == 20
+    # Themes top to bottom in themes.yaml order, not alphabetical.
+    assert field_encodings(coverage_spec)["y"]["sort"] == ["Energy", "Industry", "Ecology"]
 
 
 def test_coverage_of_chosen_themes_holds_only_those(layer):
-    observations = queries.for_themes(layer.observations, ["energy", "welfare"])
+    observations = queries.for_themes(layer.observations, ["ecology", "energy"])
     spec = spec_of(charts.coverage_chart(observations))
-    assert {row["theme_label"] for row in rows_of(spec)} == {"Energy", "Social welfare"}
-    assert field_encodings(spec)["y"]["sort"] == ["Energy", "Social welfare"]
+    assert {row["theme_label"] for row in rows_of(spec)} == {"Energy", "Ecology"}
+    assert field_encodings(spec)["y"]["sort"] == ["Energy", "Ecology"]
 
 
 def test_coverage_of_an_empty_frame_builds_with_no_rows(layer):
@@ -517,36 +545,36 @@ def test_coverage_of_an_empty_frame_builds_with_no_rows(layer):
 
 def test_plan_alt_text_counts_targets_by_status(layer):
     pairs = layer.plan_vs_outcome
-    text = charts.describe_plan_vs_outcome(pairs)
-    counts = queries.status_counts(pairs)
-    assert text.startswith(f"Dumbbell chart of {len(pairs)} targets")
-    for status, count in counts.items():
-        assert (f"{count} {status}" in text) == (count > 0), status
-    energy = queries.for_themes(pairs, ["energy"])
-    assert charts.describe_plan_vs_outcome(energy).endswith(": 1 achieved, 6 no outcome yet, 1 not comparable.")
+    assert charts.describe_plan_vs_outcome(pairs) == (
+        "Dumbbell chart of 8 targets, each scaled to 100, with comparable outcomes as dots: "
+        "2 achieved, 1 missed, 3 no outcome yet, 2 not comparable."
+    )
+    energy = queries.for_themes(pairs, ["energy"])  # no status at zero is named
+    assert charts.describe_plan_vs_outcome(energy).endswith(": 1 achieved, 1 no outcome yet, 2 not comparable.")
 
 
-def test_bars_alt_text_names_the_highest_outcome_and_counts_targets(growth_2024, growth_2025, shares):
+def test_bars_alt_text_names_the_highest_outcome_and_counts_targets(growth_2024, growth_2025, growth_q1, shares):
     assert charts.describe_bars(growth_2024, "growth rates for 2024") == (
-        "Bar chart of 4 growth rates for 2024, highest Growth in tourist visits at 16.9% (2024)."
+        "Bar chart of 2 growth rates for 2024, highest Industrial output growth at 5.4% (2024); "
+        "1 targets marked as ticks."
     )
     assert charts.describe_bars(growth_2025, "growth rates for 2025") == (
-        "Bar chart of 0 growth rates for 2025; 3 targets marked as ticks."
+        "Bar chart of 0 growth rates for 2025; 1 targets marked as ticks."
     )
-    text = charts.describe_bars(shares, "shares")
-    assert text.startswith("Bar chart of 3 shares, highest ")
-    assert text.endswith("; 4 targets marked as ticks.")
+    assert charts.describe_bars(growth_q1, "growth rates for Q1 2023") == (
+        "Bar chart of 1 growth rates for Q1 2023, highest Industrial output growth at 7.2% (Q1 2023 (inferred))."
+    )
+    assert charts.describe_bars(shares, "shares") == (
+        "Bar chart of 2 shares, highest Share of days with good air at about 75% (2024); 2 targets marked as ticks."
+    )
 
 
 def test_coverage_alt_text_counts_figures_themes_and_kinds(layer):
-    observations = layer.observations
-    kinds = observations["kind"].value_counts()
-    assert charts.describe_coverage(observations) == (
-        f"Bar chart of {len(observations)} figures across {observations['theme'].nunique()} themes: "
-        f"{kinds['outcome']} outcomes and {kinds['target']} targets."
+    assert charts.describe_coverage(layer.observations) == (
+        "Bar chart of 20 figures across 3 themes: 12 outcomes and 8 targets."
     )
-    energy = queries.for_themes(observations, ["energy"])
-    assert charts.describe_coverage(energy).startswith(f"Bar chart of {len(energy)} figures across 1 themes:")
+    energy = queries.for_themes(layer.observations, ["energy"])
+    assert charts.describe_coverage(energy) == "Bar chart of 9 figures across 1 themes: 5 outcomes and 4 targets."
 
 
 def test_alt_text_of_empty_frames_does_not_crash(layer):
