@@ -398,7 +398,7 @@ def test_targets_no_source_has_answered_show_no_outcome(fixture_layer):
 
 
 def test_the_newer_source_decides_when_two_report_the_same_outcome(data_copy):
-    # The plan (dated 2024-01-20) now also reports a 2024 clean power share of 40%, below the 45% target.
+    # The plan (published 2024-01-20) now also reports a 2024 clean power share of 40%, below the 45% target.
     edit(
         data_copy / PLAN,
         "observations:\n",
@@ -407,7 +407,7 @@ def test_the_newer_source_decides_when_two_report_the_same_outcome(data_copy):
     )
     pair = row(load_data_layer(data_copy).plan_vs_outcome, "target_id", "fx1-clean-power-share-2024")
     assert (pair["outcome_id"], pair["status"]) == ("fx2-clean-power-share-2024", "achieved")  # the review is newer
-    edit(data_copy / "sources.yaml", "2024-01-20", "2025-06-01", "fx1_plan_2024")
+    edit(data_copy / "sources.yaml", "edition: {date: 2024-01-20}", "edition: {date: 2025-06-01}", "fx1_plan_2024")
     pair = row(load_data_layer(data_copy).plan_vs_outcome, "target_id", "fx1-clean-power-share-2024")
     assert (pair["outcome_id"], pair["status"]) == ("fx1-clean-power-share-early", "missed")  # now the plan is
 
@@ -672,9 +672,9 @@ FAULTS = {
     "impossible source date": Fault(
         "sources.yaml",
         "fx2_review_2024",
-        "2025-01-15",
-        "2025-02-30",
-        "2025-02-30",
+        "{date: 2025-01-15, what",
+        "{date: 2025-02-30, what",
+        "2025-02-30, what",
         r"\(sources\[\d+\]\.dates\[0\]\.date\)",
         "not a real date",
     ),

@@ -12,7 +12,7 @@ from tests.conftest import DATA
 REAL_DATA_SUMMARY = {
     "sources": 5,
     "observations by theme and kind": {
-        "energy": {"outcome": 11, "target": 8},
+        "energy": {"outcome": 11, "target": 7},
         "industry": {"outcome": 16, "target": 12},
         "digital": {"outcome": 3, "target": 0},
         "innovation": {"outcome": 5, "target": 0},
@@ -20,9 +20,9 @@ REAL_DATA_SUMMARY = {
         "opening_up": {"outcome": 7, "target": 0},
         "welfare": {"outcome": 4, "target": 0},
         "ecology": {"outcome": 5, "target": 0},
-        "macro": {"outcome": 3, "target": 3},
+        "macro": {"outcome": 1, "target": 5},
     },
-    "plan vs outcome by status": {"achieved": 1, "missed": 0, "no outcome yet": 21, "not comparable": 3},
+    "plan vs outcome by status": {"achieved": 1, "missed": 0, "no outcome yet": 22, "not comparable": 3},
 }
 
 

@@ -114,5 +114,5 @@ def _load(path: str | Path) -> DataLayer:
     sources = sources_frame(data["sources.yaml"])
     indicators = indicators_frame(data["indicators.yaml"])
     observations = observations_frame([doc.data for _, doc in observation_files], indicators, themes, units, sources)
-    pairs = build_plan_vs_outcome(observations, indicators, sources.set_index("id")["latest_date"])
+    pairs = build_plan_vs_outcome(observations, indicators, sources.set_index("id")["edition_date"])
     return DataLayer(observations, indicators, themes, units, sources, pairs)

@@ -68,6 +68,8 @@ def sources_frame(data: dict) -> pd.DataFrame:
                 "type": source["type"],
                 "summary": source["summary"],
                 "latest_date": pd.Timestamp(dates[-1]) if dates else pd.NaT,
+                "edition_date": pd.Timestamp(source["edition"]["date"]),
+                "edition_inferred": bool(source["edition"].get("inferred", False)),
                 "dates": "; ".join(f"{item['what']} {item['date']}" for item in source["dates"]) or "no date given",
                 "date_note": source.get("date_note", ""),
                 "other_figures": list(source.get("other_figures", [])),
