@@ -3,7 +3,7 @@
     python -m bench.pages [--loads 7] [--reruns 15] [--repeat 5] [--json PATH] [--no-defaults] [--profile]
 
 Prints the pages' ready times in headless Chromium and their ratio to the bare page, bytes, chart
-spec bytes, warm script reruns, pass/fail, the servers' memory and CPU, and the data layer's
+spec bytes, script runs in AppTest, pass/fail, the servers' memory and CPU, and the data layer's
 load per observation. bench/README.md says how each number is measured.
 """
 
@@ -60,6 +60,7 @@ def main() -> None:
 
     report.print_pages(rows, args.loads)
     report.print_breakdown(rows)
+    report.print_script_runs(rows, args.reruns)
     report.print_defaults(rows, default_rows)
     report.print_servers(browsing.servers)
     report.print_data_layer(layer, args.repeat, args.noise)

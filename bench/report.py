@@ -63,6 +63,23 @@ def print_breakdown(rows: list[PageRow]) -> None:
         print(f"{row.page:<17} {cells}  {cpu:>8.0f} {ratio:>6.2f} {js:>6.0f}")
 
 
+def print_script_runs(rows: list[PageRow], reruns: int) -> None:
+    print(f"\nScripts in AppTest, ms in the script thread (first runs with empty caches; warm: median of {reruns}):")
+    print(f"{'page':<17} {'entry run':>9} {'first run':>9} {'warm rerun':>10} {'cpu':>6} {'AppTest.run':>11}")
+    for row in rows:
+        if row.script is None:
+            continue
+        script = row.script
+        print(
+            f"{row.page:<17} {script.entry_run_ms:>9.0f} {script.first_run_ms:>9.0f} {script.rerun_ms:>10.1f} "
+            f"{script.rerun_cpu_ms:>6.1f} {script.apptest_run_ms:>11.1f}"
+        )
+    print(
+        "entry run: the main script's first run (app.py's shows its default page and loads the data layer); "
+        "first run: the page's own first run after it (the same run for the default page and the floors)."
+    )
+
+
 def print_defaults(rows: list[PageRow], defaults: list[PageRow]) -> None:
     if not defaults:
         return
