@@ -11,11 +11,11 @@ import yaml
 
 from components import data_layer
 from components.data_layer import reading
+from tests.conftest import DATA
 from tests.test_data_layer import (
-    DATA,
     FAULTS,
     FILE_FAULTS,
-    OBS1,
+    PLAN,
     break_data,
     edit,
     line_of,
@@ -35,11 +35,11 @@ def _definition(data: Path, path: Path) -> str | None:
 
 
 def test_two_missing_fields_in_one_entry_are_both_named_once(data_copy):
-    entry = "s001-coal-power-renovated-2024"
-    edit(data_copy / OBS1, "    kind: target\n", "", entry)
-    edit(data_copy / OBS1, '    period: "2024"\n', "", entry)
+    entry = "fx1-smart-mines-built-2024"
+    edit(data_copy / PLAN, "    kind: target\n", "", entry)
+    edit(data_copy / PLAN, '    period: "2024"\n', "", entry)
     problems = problems_in(data_copy)
-    line = line_of(data_copy / OBS1, f"- id: {entry}")
+    line = line_of(data_copy / PLAN, f"- id: {entry}")
     assert sorted(problem.message for problem in problems) == ["missing field: 'kind'", "missing field: 'period'"]
     assert all(problem.location.startswith(f"line {line} (observations[") for problem in problems), problems
 
@@ -59,8 +59,8 @@ def test_missing_fields_are_named_without_reading_jsonschemas_message(data_copy,
                 yield error
 
     monkeypatch.setattr(reading, "_validator", lambda definition: Blanked(real(definition)))
-    edit(data_copy / OBS1, "    kind: target\n", "", "s001-coal-power-renovated-2024")
-    edit(data_copy / OBS1, 'period: "2024"', 'perod: "2024"', "s001-power-capacity-2024")
+    edit(data_copy / PLAN, "    kind: target\n", "", "fx1-smart-mines-built-2024")
+    edit(data_copy / PLAN, 'period: "2024"', 'perod: "2024"', "fx1-clean-power-share-2024")
     messages = sorted(problem.message for problem in problems_in(data_copy))
     assert len(messages) == 2, messages
     assert messages[0] == "missing field: 'kind'"

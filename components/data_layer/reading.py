@@ -162,7 +162,9 @@ def _describe(error: jsonschema.ValidationError) -> str:
         return f"{error.instance!r} is not allowed; use one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "type":
         expected = error.validator_value
-        expected = " or ".join(map(_TYPE_WORDS.get, expected)) if isinstance(expected, list) else _TYPE_WORDS[expected]
+        expected = (
+            " or ".join(_TYPE_WORDS[kind] for kind in expected) if isinstance(expected, list) else _TYPE_WORDS[expected]
+        )
         return f"{error.instance!r} should be {expected}, not {_python_type_words(error.instance)}"
     return error.message
 
