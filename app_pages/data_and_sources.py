@@ -4,11 +4,11 @@ import streamlit as st
 
 from components import exports, page_views
 from components.markdown import escape
-from components.ui import cached, chosen_themes, empty_notice, method_notes
+from components.ui import cached, chosen_themes, empty_notice, method_notes, page_header
 
 choices = cached(page_views.data_choices)()
 
-st.title("Data and sources")
+page_header("Data and sources")
 left, middle, right = st.columns(3)
 kinds = left.multiselect("Kind", choices.kinds, placeholder="Outcomes and targets")
 measures = middle.multiselect("Measure", choices.measures, placeholder="All measures")

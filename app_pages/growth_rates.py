@@ -3,12 +3,12 @@
 import streamlit as st
 
 from components import markdown, page_views
-from components.ui import PERIOD_PARAM, cached, chart_block, chosen_themes, empty_notice
+from components.ui import PERIOD_PARAM, cached, chart_block, chosen_themes, empty_notice, page_header
 
 themes = tuple(chosen_themes())
 periods = cached(page_views.growth)((), None)  # the period list does not depend on the filter
 
-st.title("Growth rates")
+page_header("Growth rates")
 st.caption("Year-on-year change on the same period a year before, as the sources report it.")
 if not periods.periods:
     empty_notice("growth rates in the data", "The sources hold no year-on-year figures yet.")

@@ -4,18 +4,18 @@ import streamlit as st
 
 from components import markdown, page_views
 from components.data_layer import STATUSES
-from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
+from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice, page_header
 
 view = cached(page_views.overview)(tuple(chosen_themes()))
 
-st.title("Shanxi Transformation Monitor")
+page_header("Shanxi Transformation Monitor")
 st.markdown(
     "How Shanxi, China's coal heartland, is reshaping its economy: what the province planned, what it "
     "reported achieving, and how fast each area grows. Every figure comes from a named source document, "
     "with its period and whether it is a target or an outcome."
 )
 newest = view.newest_source
-dated = f", dated {newest.date.day} {newest.date:%B %Y}" if newest.date else ""
+dated = f", dated {newest.date:%-d %B %Y}" if newest.date else ""
 st.caption(markdown.escape(f"Newest source: {newest.title} ({newest.outlet}){dated}."))
 if view.coverage is None:
     empty_notice("figures for the chosen themes")
@@ -25,7 +25,7 @@ st.subheader("Target scorecard")
 for column, status in zip(st.columns(len(STATUSES)), STATUSES, strict=True):
     count = view.status_counts[status]
     with column:
-        st.metric(status.capitalize(), count, border=True)
+        st.metric(page_views.status_badge(status).capitalize(), count, border=True)
         st.page_link(
             "app_pages/plan_vs_outcome.py",
             label=f"See the {count} target(s)" if count else "None",

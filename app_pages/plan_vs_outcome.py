@@ -1,29 +1,35 @@
-"""Plan vs outcome: every target beside its outcome, coloured by status, with gaps and caveats."""
+"""Plan vs outcome: every promise with its outcome and status as known on the chosen edition,
+grouped by status, with the compared pairs charted and notes on what to read with care."""
 
 import streamlit as st
 
 from components import markdown, page_views
 from components.data_layer import STATUSES
-from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice
+from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice, page_header
 
-st.title("Plan vs outcome")
+page_header("Plan vs outcome")
 st.caption(
-    "Each target from the plans and work reports, with the outcome reported for the same indicator and "
-    "period. How a status is decided is set out on the Data and sources page."
+    "What the plans and work reports promised, in their own words and units, beside what was reported "
+    "for the same indicator and period. How a status is decided is set out on the Data and sources page."
 )
 statuses = st.pills(
     "Status", STATUSES, selection_mode="multi", key=STATUS_PARAM, bind="query-params", help="Leave empty for all."
 )
 view = cached(page_views.plan_vs_outcome)(tuple(chosen_themes()), tuple(statuses))
-if view.chart is None:
+if not view.groups:
     empty_notice("targets for the chosen themes and statuses", "Clear the status pills or widen the theme filter.")
     st.stop()
 
-# Chart and table stacked, not side by side: the row labels need the width on a laptop screen.
-chart_block(view.chart, key="plan-vs-outcome", table_open=True)
+st.markdown(" · ".join(f"{markdown.escape(group.badge)}: {len(group.targets)}" for group in view.groups))
+for group in view.groups:
+    st.subheader(f"{group.badge} ({len(group.targets)})", anchor=group.status.replace(" ", "-"))
+    st.markdown(markdown.table(group.targets))
+
+if view.chart:
+    st.subheader("Targets against outcomes")
+    chart_block(view.chart, key="plan-vs-outcome")
 
 if view.caveats:
     st.subheader("Read with care")
-    st.markdown(
-        markdown.bullet_list([f"**{markdown.escape(c.heading)}**: {markdown.escape(c.text)}" for c in view.caveats])
-    )
+    items = [f"**{markdown.escape(caveat.heading)}**: {markdown.escape(caveat.text)}" for caveat in view.caveats]
+    st.markdown(markdown.bullet_list(items))

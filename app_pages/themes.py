@@ -3,11 +3,11 @@
 import streamlit as st
 
 from components import markdown, page_views
-from components.ui import cached, chart_block, chosen_themes
+from components.ui import cached, chart_block, chosen_themes, page_header
 
 labels = cached(page_views.theme_choices)(tuple(chosen_themes()))
 
-st.title("Themes")
+page_header("Themes")
 theme = st.selectbox("Theme", list(labels), format_func=labels.__getitem__, key="theme_page_choice")
 view = cached(page_views.theme_page)(theme)
 st.caption(markdown.escape(view.description))

@@ -8,7 +8,7 @@ from typing import Any
 import altair as alt
 import pandas as pd
 
-from components.data_layer.vocabulary import ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE, STATUSES
+from components.data_layer.vocabulary import ACHIEVED, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, STATUSES
 
 THEME_NAME = "shanxi_monitor"
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
@@ -20,8 +20,12 @@ MID_GREY = "#777777"
 LEGEND_BELOW: dict[str, Any] = {"orient": "bottom", "direction": "horizontal"}
 
 # Okabe-Ito colours plus distinct shapes, so a status reads without colour too.
-STATUS_COLOURS = {ACHIEVED: "#0072B2", MISSED: "#D55E00", NO_OUTCOME: "#999999", NOT_COMPARABLE: "#CC79A7"}
-STATUS_SHAPES = {ACHIEVED: "circle", MISSED: "cross", NO_OUTCOME: "triangle-up", NOT_COMPARABLE: "diamond"}
+STATUS_COLOURS = {
+    ACHIEVED: "#0072B2", MISSED: "#D55E00", NOT_COMPARABLE: "#CC79A7", PENDING: "#999999", NOT_REPORTED: "#E69F00",
+}  # fmt: skip
+STATUS_SHAPES = {
+    ACHIEVED: "circle", MISSED: "cross", NOT_COMPARABLE: "diamond", PENDING: "triangle-up", NOT_REPORTED: "square",
+}  # fmt: skip
 KIND_COLOURS = {"outcome": "#0072B2", "target": "#E69F00"}
 
 

@@ -6,6 +6,7 @@ import functools
 import json
 import re
 import unicodedata
+from datetime import date
 from typing import Any
 
 import altair as alt
@@ -65,16 +66,18 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
 
 
-def export_filename(what: str, themes: list[str] | tuple[str, ...], ext: str) -> str:
-    """A file name safe on every OS, e.g. 'shanxi-monitor_plan-vs-outcome_energy-industry.png'."""
+def export_filename(what: str, themes: list[str] | tuple[str, ...], ext: str, as_of: date | None = None) -> str:
+    """A file name safe on every OS, e.g. 'shanxi-monitor_plan-vs-outcome_energy-industry.png', with
+    '_as-of-2025-01-17' before the extension for an edition other than the newest (`as_of`)."""
     what_part = _slug(what) or "chart"
+    edition_part = f"_as-of-{as_of.isoformat()}" if as_of else ""
     ext_part = _slug(ext)[:10] or "bin"
     # No theme selected means no filter, which the name should say rather than leave blank.
     themes_part = "-".join(slug for slug in map(_slug, themes) if slug) if themes else "all-themes"
-    fixed_length = len(_APP_SLUG) + len(what_part) + len(ext_part) + 3  # two underscores and the dot
+    fixed_length = len(_APP_SLUG) + len(what_part) + len(edition_part) + len(ext_part) + 3  # two "_" and the dot
     if not themes_part or fixed_length + len(themes_part) > MAX_FILENAME_LENGTH:
         themes_part = f"{len(themes)}-themes"
     # Only an absurdly long title is left to overflow; cut it so the name still fits.
     room_for_what = MAX_FILENAME_LENGTH - (fixed_length - len(what_part)) - len(themes_part)
     what_part = what_part[:room_for_what].strip("-") or "chart"
-    return f"{_APP_SLUG}_{what_part}_{themes_part}.{ext_part}"
+    return f"{_APP_SLUG}_{what_part}_{themes_part}{edition_part}.{ext_part}"

@@ -28,6 +28,7 @@ PAGES = (
     PageInfo("overview", "Overview", ":material/dashboard:", ""),
     PageInfo("plan_vs_outcome", "Plan vs outcome", ":material/flag:", "plan-vs-outcome"),
     PageInfo("growth_rates", "Growth rates", ":material/trending_up:", "growth-rates"),
+    PageInfo("what_changed", "What changed", ":material/history:", "what-changed"),
     PageInfo("themes", "Themes", ":material/category:", "themes"),
     PageInfo("data_and_sources", "Data and sources", ":material/table:", "data"),
 )

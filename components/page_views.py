@@ -18,8 +18,9 @@ import altair as alt
 import pandas as pd
 
 from components import charts
-from components.data_layer import DataLayer, Kind, Measure, Status, queries
-from components.data_layer.vocabulary import KINDS, STATUSES
+from components.data_layer import DataLayer, Kind, Measure, Status, edition_of, queries
+from components.data_layer.changes import CHANGES, Change, changes_between
+from components.data_layer.vocabulary import ACHIEVED, KINDS, MISSED, STATUSES
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 METHOD_START, METHOD_END = "<!-- method:start -->", "<!-- method:end -->"
@@ -109,13 +110,32 @@ def overview(layer: DataLayer, themes: tuple[str, ...]) -> Overview:
             charts.coverage_chart(observations), "Figures by theme", charts.describe_coverage(observations),
             counts, {"theme_label": "Theme", "kind": "Kind", "figures": "Figures"},
         )  # fmt: skip
-    headlines = queries.headline_outcomes(observations, headline_ids)
+    headlines = _with_silent_themes(queries.headline_outcomes(observations, headline_ids), observations)
     return Overview(
         newest_source=_newest_source(layer.sources),
         status_counts=queries.status_counts(pairs),
         headlines=headlines[list(HEADLINE_HEADERS)].rename(columns=HEADLINE_HEADERS),
         coverage=coverage,
     )
+
+
+NO_HEADLINE = "No outcome with a number reported yet"
+
+
+def _with_silent_themes(headlines: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+    """The headline rows, plus one row saying so for each theme that has figures but no numeric
+    outcome (only targets, or only a place "among the top"), so no theme silently drops out."""
+    themes = observations.drop_duplicates("theme")
+    silent = themes[~themes["theme"].isin(headlines["theme"])]
+    if silent.empty:
+        return headlines
+    rows = pd.DataFrame(
+        {"theme": silent["theme"], "theme_label": silent["theme_label"], "indicator": NO_HEADLINE,
+         "value_label": "", "period_label": "", "source_title": ""}
+    )  # fmt: skip
+    order = {theme: position for position, theme in enumerate(themes["theme"])}
+    merged = pd.concat([headlines, rows], ignore_index=True)
+    return merged.sort_values("theme", key=lambda column: column.map(order), kind="stable")
 
 
 def _newest_source(sources: pd.DataFrame) -> SourceLine:
@@ -129,6 +149,27 @@ def _newest_source(sources: pd.DataFrame) -> SourceLine:
 
 # --- Plan vs outcome ---------------------------------------------------------------------------
 
+# A status reads as a mark and a word, never by colour alone.
+STATUS_MARKS: dict[Status, str] = {
+    "achieved": "✔", "missed": "✘", "not comparable": "≠", "pending": "…", "not reported": "?",
+}  # fmt: skip
+TRACKER_HEADERS = {
+    "status_badge": "Status", "indicator": "Promise", "target_label": "Target as stated",
+    "outcome_label": "Outcome as stated", "period_label": "Period", "gap_label": "Gap", "sources": "Sources",
+}  # fmt: skip
+MIN_CHARTED_PAIRS = 2  # fewer compared pairs than this read better as the list alone
+
+
+def status_badge(status: Status) -> str:
+    return f"{STATUS_MARKS[status]} {status}"
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    status: Status
+    badge: str  # mark and word
+    targets: pd.DataFrame  # one row per target (TRACKER_HEADERS), by theme and promise
+
 
 @dataclass(frozen=True)
 class Caveat:
@@ -138,8 +179,10 @@ class Caveat:
 
 @dataclass(frozen=True)
 class PlanVsOutcome:
-    pairs: pd.DataFrame
-    chart: ChartView | None  # None when no target matches the choices
+    as_of: date
+    pairs: pd.DataFrame  # every target matching the choices, judged on `as_of`
+    groups: list[StatusGroup]  # the tracker: the targets under their status, in STATUSES order
+    chart: ChartView | None  # the compared pairs (achieved or missed), when there are enough to chart
     caveats: list[Caveat]  # pairs not comparable or with a hedged figure
 
 
@@ -149,18 +192,47 @@ def plan_vs_outcome(layer: DataLayer, themes: tuple[str, ...], statuses: tuple[S
         pairs = pairs[pairs["status"].isin(statuses)]
     hedged = (pairs["status"] == "not comparable") | (pairs["target_qualifier"] != "")
     hedged |= pairs["outcome_qualifier"] != ""
-    chart = None
-    if not pairs.empty:
-        chart = _chart_view(
-            charts.plan_vs_outcome_chart(pairs), "Plan vs outcome", charts.describe_plan_vs_outcome(pairs),
-            pairs, PAIR_HEADERS, PAIR_SHOWN,
-        )  # fmt: skip
-    return PlanVsOutcome(pairs, chart, [_caveat(row) for row in pairs[hedged].itertuples()])
+    return PlanVsOutcome(
+        as_of=layer.as_of,
+        pairs=pairs,
+        groups=tracker_groups(pairs, layer.themes),
+        chart=_compared_chart(pairs, "Plan vs outcome"),
+        caveats=[_caveat(row) for row in pairs[hedged].itertuples()],
+    )
+
+
+def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame) -> list[StatusGroup]:
+    """The targets under their status, each group by theme (themes.yaml order) and then promise."""
+    order = {theme: position for position, theme in enumerate(themes["id"])}
+    rows = pairs.assign(
+        status_badge=pairs["status"].map(status_badge),
+        sources=[
+            "; ".join(dict.fromkeys(title for title in pair if title))
+            for pair in zip(pairs["target_source_title"], pairs["outcome_source_title"], strict=True)
+        ],
+        _theme=pairs["theme"].map(order),
+    ).sort_values(["_theme", "indicator", "period_end"])
+    return [
+        StatusGroup(status, status_badge(status), group[list(TRACKER_HEADERS)].rename(columns=TRACKER_HEADERS))
+        for status in STATUSES
+        if not (group := rows[rows["status"] == status]).empty
+    ]
+
+
+def _compared_chart(pairs: pd.DataFrame, name: str) -> ChartView | None:
+    """The dumbbell of the pairs with numbers on both sides, or None when fewer than two have them."""
+    compared = pairs[pairs["status"].isin([ACHIEVED, MISSED])]
+    if len(compared) < MIN_CHARTED_PAIRS:
+        return None
+    chart = charts.plan_vs_outcome_chart(compared)
+    return _chart_view(chart, name, charts.describe_plan_vs_outcome(compared), compared, PAIR_HEADERS, PAIR_SHOWN)
 
 
 def _caveat(pair) -> Caveat:
     outcome = f"; outcome {pair.outcome_label} ({pair.outcome_indicator})" if pair.outcome_label else ""
-    return Caveat(f"{pair.indicator}, {pair.period}", f"target {pair.target_label}{outcome}. {pair.status_reason}")
+    return Caveat(
+        f"{pair.indicator}, {pair.period_label}", f"target {pair.target_label}{outcome}. {pair.status_reason}"
+    )
 
 
 # --- Growth rates ------------------------------------------------------------------------------
@@ -216,25 +288,23 @@ def theme_choices(layer: DataLayer, themes: tuple[str, ...]) -> dict[str, str]:
 class ThemePage:
     label: str
     description: str
+    targets: list[StatusGroup] = field(default_factory=list)  # the theme's promises, as on the plan page
     charts: list[tuple[str, ChartView]] = field(default_factory=list)  # (section heading, chart)
     tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)  # (section heading, FIGURE_HEADERS)
 
     @property
     def sections(self) -> list[str]:
-        return [heading for heading, _ in self.charts] + [heading for heading, _ in self.tables]
+        targets = ["Targets"] if self.targets else []
+        return targets + [heading for heading, _ in self.charts] + [heading for heading, _ in self.tables]
 
 
 def theme_page(layer: DataLayer, theme: str) -> ThemePage:
     info = layer.themes.set_index("id").loc[theme]
     observations = queries.for_themes(layer.observations, [theme])
     pairs = queries.for_themes(layer.plan_vs_outcome, [theme])
-    page = ThemePage(info["label"], info["description"])
-    if not pairs.empty:
-        chart = charts.plan_vs_outcome_chart(pairs)
-        description = charts.describe_plan_vs_outcome(pairs)
-        page.charts.append(
-            ("Targets", _chart_view(chart, f"{info['label']} targets", description, pairs, PAIR_HEADERS, PAIR_SHOWN))
-        )
+    page = ThemePage(info["label"], info["description"], tracker_groups(pairs, layer.themes))
+    if compared := _compared_chart(pairs, f"{info['label']} targets"):
+        page.charts.append(("Targets against outcomes", compared))
     measures: list[tuple[Measure, str, str, tuple[float, float] | None]] = [
         ("yoy_growth", "Growth rates", "Year-on-year growth (%)", None),
         ("share", "Shares", "Share of the total (%)", (0, 100)),
@@ -322,7 +392,59 @@ def method_notes() -> str:
     return readme[start + len(METHOD_START) : end].strip()
 
 
+# --- What changed ------------------------------------------------------------------------------
+
+CHANGE_HEADERS = {
+    "indicator": "Figure", "theme": "Theme", "period_label": "Period", "before": "Before", "after": "After",
+    "source_before": "Source before", "source_after": "Source after",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class WhatChanged:
+    as_of: date
+    since: date | None  # the earlier edition compared with; None when `as_of` is the first edition
+    earlier: list[Edition]  # the editions before `as_of`, newest first: what `since` may be
+    sections: list[tuple[Change, pd.DataFrame]]  # each kind of change with its rows (CHANGE_HEADERS), even empty
+    csv: pd.DataFrame  # every change in one table, with a column saying which
+
+
+def what_changed(layer: DataLayer, themes: tuple[str, ...], since: str | None) -> WhatChanged:
+    """The monitor as known on `layer.as_of` against an earlier edition, `since` (an ISO date; None or
+    a date that is not an earlier edition: the previous one)."""
+    earlier = [edition for edition in editions(layer) if edition.date < layer.as_of]
+    chosen = next((edition.date for edition in earlier if edition.date.isoformat() == since), None)
+    since_date = chosen or (earlier[0].date if earlier else None)
+    table = changes_between(edition_of(layer, since_date), layer) if since_date else changes_between(layer, layer)
+    labels = dict(zip(layer.themes["id"], layer.themes["label"], strict=True))
+    chosen_labels = {labels[theme] for theme in themes if theme in labels}
+    if chosen_labels:
+        table = table[table["theme"].isin(chosen_labels)]
+    sections = [
+        (change, table.loc[table["change"] == change, list(CHANGE_HEADERS)].rename(columns=CHANGE_HEADERS))
+        for change in CHANGES
+    ]
+    csv = table.rename(columns={"change": "Change", **CHANGE_HEADERS})
+    return WhatChanged(layer.as_of, since_date, earlier, sections, csv)
+
+
 # --- The frame ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Edition:
+    date: date  # the day a source's figures became public
+    title: str  # the source's title, marked when the date was inferred
+    label: str  # the date and the title
+
+
+def editions(layer: DataLayer) -> list[Edition]:
+    """Every edition of the monitor, newest first."""
+    editions = []
+    for row in layer.editions.itertuples():
+        title = row.title + (" (date inferred)" if row.inferred else "")
+        editions.append(Edition(row.date.date(), title, f"{row.date:%Y-%m-%d} · {title}"))
+    return editions
 
 
 @dataclass(frozen=True)
@@ -332,9 +454,11 @@ class LinkValues:
     themes: list[str]  # theme labels
     statuses: list[str]
     periods: list[str]  # growth-period labels
+    editions: list[str]  # edition dates, YYYY-MM-DD
 
 
 def link_values(layer: DataLayer) -> LinkValues:
     labels = queries.period_labels(layer.observations)
     periods = [labels[period] for period in queries.figure_periods(layer.observations, "yoy_growth")]
-    return LinkValues(list(layer.themes["label"]), list(STATUSES), periods)
+    dates = [edition.date.isoformat() for edition in editions(layer)]
+    return LinkValues(list(layer.themes["label"]), list(STATUSES), periods, dates)

@@ -6,12 +6,13 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Callable
+from datetime import date
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import streamlit as st
 
 from components import exports, markdown, page_views
-from components.data_layer import DEFAULT_PATH, DataLayer, DataLayerError, data_files, load_data_layer
+from components.data_layer import DEFAULT_PATH, DataLayer, DataLayerError, data_files, edition_of, load_data_layer
 from components.page_views import ChartView
 
 P = ParamSpec("P")
@@ -20,8 +21,9 @@ R = TypeVar("R")
 THEME_PARAM = "theme"
 STATUS_PARAM = "status"
 PERIOD_PARAM = "period"
+AS_OF_PARAM = "as_of"
 # Parameters the app or Streamlit itself understands; anything else in a link is reported as unknown.
-KNOWN_PARAMS = {THEME_PARAM, STATUS_PARAM, PERIOD_PARAM, "embed", "embed_options"}
+KNOWN_PARAMS = {THEME_PARAM, STATUS_PARAM, PERIOD_PARAM, AS_OF_PARAM, "embed", "embed_options"}
 MAX_SHOWN_PARAM = 40
 
 
@@ -48,26 +50,41 @@ def data_version() -> tuple:
 
 
 def data_layer() -> DataLayer:
-    """The data layer, loaded once and again only when a file under data/ changes."""
+    """The data layer as known on its newest edition, loaded once and again only when a file under
+    data/ changes."""
     return _load(data_version())
 
 
+@st.cache_resource(show_spinner=False, max_entries=64)
+def _edition(version: tuple, as_of: date | None) -> DataLayer:
+    return edition_of(_load(version), as_of)
+
+
 @st.cache_data(show_spinner=False, max_entries=1024)
-def _computed(version: tuple, name: str, args: tuple, kwargs: tuple, _function: Callable[..., Any]) -> Any:
+def _computed(
+    version: tuple, as_of: date | None, name: str, args: tuple, kwargs: tuple, _function: Callable[..., Any]
+) -> Any:
     # The leading underscore keeps Streamlit from hashing the function object: `name` stands for it.
-    return _function(_load(version), *args, **dict(kwargs))
+    return _function(_edition(version, as_of), *args, **dict(kwargs))
 
 
 def cached(function: Callable[Concatenate[DataLayer, P], R]) -> Callable[P, R]:
-    """`function` with the data layer filled in, computed once per data version and arguments for
-    all sessions: `cached(page_views.growth)(themes, period)`. The arguments are cheap values (theme
-    ids, a period), not frames, so a cache hit costs little; the signature and return type are kept."""
+    """`function` with the data layer of the chosen edition filled in, computed once per data version,
+    edition and arguments for all sessions: `cached(page_views.growth)(themes, period)`. The arguments
+    are cheap values (theme ids, a period), not frames, so a cache hit costs little; the signature and
+    return type are kept."""
     name = f"{function.__module__}.{function.__qualname__}"
 
     def call(*args: P.args, **kwargs: P.kwargs) -> R:
-        return _computed(data_version(), name, args, tuple(sorted(kwargs.items())), function)
+        return _computed(data_version(), chosen_as_of(), name, args, tuple(sorted(kwargs.items())), function)
 
     return call
+
+
+def chosen_as_of() -> date | None:
+    """The edition chosen in the sidebar; None for the newest."""
+    chosen = st.session_state.get(AS_OF_PARAM)
+    return date.fromisoformat(chosen) if chosen else None
 
 
 def _stat(path) -> tuple[int, int]:
@@ -112,18 +129,43 @@ def link_problems(query: dict[str, list[str]], allowed: dict[str, list[str]]) ->
 def allowed_link_values() -> dict[str, list[str]]:
     """What each bound parameter accepts, by parameter name."""
     values = cached(page_views.link_values)()
-    return {THEME_PARAM: values.themes, STATUS_PARAM: values.statuses, PERIOD_PARAM: values.periods}
+    return {
+        THEME_PARAM: values.themes, STATUS_PARAM: values.statuses, PERIOD_PARAM: values.periods,
+        AS_OF_PARAM: values.editions,
+    }  # fmt: skip
+
+
+def sidebar_choices() -> None:
+    """The frame's choices, made here so they and their link parameters survive moving between
+    pages: the edition ("As of", ?as_of=) and the themes (?theme=)."""
+    # Read before the widgets exist: a binding drops unknown values silently, and the user should
+    # know their link was not fully understood.
+    query = {name: st.query_params.get_all(name) for name in st.query_params}
+    edition_choice()
+    theme_filter()
+    # Most visits carry no parameters: skip the check (and the lists it needs) for them.
+    for notice in link_problems(query, allowed_link_values()) if query else []:
+        st.warning(notice, icon="⚠️")
+
+
+def edition_choice() -> str | None:
+    """The "As of" choice: each edition's date with its source's title, newest first, bound to
+    ?as_of=YYYY-MM-DD (a bound widget writes its option's label to the link, so the label is the
+    date and the title goes in the option's caption)."""
+    editions = cached(page_views.editions)()
+    return st.sidebar.radio(
+        "As of",
+        options=[edition.date.isoformat() for edition in editions],
+        captions=[markdown.escape(edition.title) for edition in editions],
+        key=AS_OF_PARAM,
+        bind="query-params",
+        help="See the monitor as it was known on the day a source's figures became public.",
+    )
 
 
 def theme_filter() -> list[str]:
     """The sidebar theme filter, bound to ?theme=... so a filtered view can be bookmarked."""
     labels = cached(page_views.theme_choices)(())
-    # Read before the widget exists: the binding drops unknown values silently, and the user
-    # should know their link was not fully understood.
-    query = {name: st.query_params.get_all(name) for name in st.query_params}
-    # Most visits carry no parameters: skip the check (and the lists it needs) for them.
-    for notice in link_problems(query, allowed_link_values()) if query else []:
-        st.warning(notice, icon="⚠️")
     return st.sidebar.multiselect(
         "Themes",
         options=list(labels),
@@ -133,6 +175,24 @@ def theme_filter() -> list[str]:
         placeholder="All themes",
         help="Pick one or more themes; leave empty for all. The choice is kept in the page's link.",
     )
+
+
+def edition_in_name() -> date | None:
+    """The chosen edition when it is not the newest: download names say which edition they show."""
+    chosen = chosen_as_of()
+    editions = cached(page_views.editions)()
+    return chosen if chosen and editions and chosen != editions[0].date else None
+
+
+def page_header(title: str) -> None:
+    """The page's title and the edition it shows, so a screenshot or print says when it was true."""
+    st.title(title)
+    editions = cached(page_views.editions)()
+    if not editions:
+        return
+    chosen = chosen_as_of() or editions[0].date
+    newest = "the newest edition" if chosen == editions[0].date else f"newest edition: {editions[0].date:%-d %B %Y}"
+    st.caption(f"As known on {chosen:%-d %B %Y} ({newest}).")
 
 
 def chosen_themes() -> list[str]:
@@ -172,7 +232,7 @@ def _download_buttons(container, view: ChartView, key: str) -> None:
         container.download_button(
             fmt.upper(),
             data=_renderer(view.spec, fmt),
-            file_name=exports.export_filename(view.name, themes, fmt),
+            file_name=exports.export_filename(view.name, themes, fmt, edition_in_name()),
             mime=exports.MIME_TYPES[fmt],
             on_click="ignore",
             key=f"{key}-{fmt}",
@@ -183,7 +243,7 @@ def _download_buttons(container, view: ChartView, key: str) -> None:
     container.download_button(
         "CSV",
         data=exports.frame_csv(view.table),
-        file_name=exports.export_filename(view.name, themes, "csv"),
+        file_name=exports.export_filename(view.name, themes, "csv", edition_in_name()),
         mime=exports.MIME_TYPES["csv"],
         on_click="ignore",
         key=f"{key}-csv",

@@ -263,11 +263,11 @@ def test_plan_chart_rows_are_ordered_by_status_then_label(plan_spec):
         "Average PM2.5 concentration · 2024",  # achieved
         "Clean power share of generating capacity · 2024",
         "Industrial output growth · 2024",  # missed
-        "Industrial output growth · 2025",  # no outcome yet
-        "Share of days with good air · 2025",
-        "Wind and solar capacity added · 2024",
         "National rank in coalbed gas output · 2024",  # not comparable
         "Smart coal mines to build in the year · 2024",
+        "Industrial output growth · 2025",  # pending
+        "Share of days with good air · 2025",
+        "Wind and solar capacity added · 2024",  # not reported
     ]
 
 
@@ -290,7 +290,7 @@ def test_plan_chart_on_a_small_frame():
             pair("Retail sales growth", "missed", 5.0, 4.0),
             pair("GDP growth", "achieved", 5.0, 7.5),
             pair("Mines built", "not comparable", 150.0, 268.0),
-            pair("Gas output", "no outcome yet", 20.0, None),
+            pair("Gas output", "pending", 20.0, None),
         ]
     )
     spec = spec_of(charts.plan_vs_outcome_chart(pairs))
@@ -299,8 +299,8 @@ def test_plan_chart_on_a_small_frame():
     assert layers_of(spec)[0]["encoding"]["y"]["sort"] == [
         "GDP growth · 2025",
         "Retail sales growth · 2025",
-        "Gas output · 2025",
         "Mines built · 2025",
+        "Gas output · 2025",
     ]
     assert layers_of(spec)[0]["encoding"]["x"]["scale"]["domain"][1] > 150.0
 
@@ -547,10 +547,10 @@ def test_plan_alt_text_counts_targets_by_status(layer):
     pairs = layer.plan_vs_outcome
     assert charts.describe_plan_vs_outcome(pairs) == (
         "Dumbbell chart of 8 targets, each scaled to 100, with comparable outcomes as dots: "
-        "2 achieved, 1 missed, 3 no outcome yet, 2 not comparable."
+        "2 achieved, 1 missed, 2 not comparable, 2 pending, 1 not reported."
     )
     energy = queries.for_themes(pairs, ["energy"])  # no status at zero is named
-    assert charts.describe_plan_vs_outcome(energy).endswith(": 1 achieved, 1 no outcome yet, 2 not comparable.")
+    assert charts.describe_plan_vs_outcome(energy).endswith(": 1 achieved, 2 not comparable, 1 not reported.")
 
 
 def test_bars_alt_text_names_the_highest_outcome_and_counts_targets(growth_2024, growth_2025, growth_q1, shares):

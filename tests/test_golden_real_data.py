@@ -22,7 +22,13 @@ REAL_DATA_SUMMARY = {
         "ecology": {"outcome": 5, "target": 0},
         "macro": {"outcome": 1, "target": 5},
     },
-    "plan vs outcome by status": {"achieved": 1, "missed": 0, "no outcome yet": 22, "not comparable": 3},
+    "plan vs outcome by status": {
+        "achieved": 1,
+        "missed": 0,
+        "not comparable": 3,
+        "pending": 4,
+        "not reported": 18,
+    },
 }
 
 

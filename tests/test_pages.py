@@ -14,7 +14,7 @@ import pyarrow as pa
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from components import ui
+from components import page_views, ui
 from components.data_layer import load_data_layer, queries
 from components.page_list import PAGE_BY_NAME, PAGES
 from tests.conftest import FIXTURE, REPO
@@ -130,20 +130,31 @@ def measure_filter(at: AppTest):
 
 
 def expected_theme_page_charts(theme: str) -> int:
-    observations = queries.for_themes(LAYER.observations, [theme])
-    return (
-        int(not queries.for_themes(LAYER.plan_vs_outcome, [theme]).empty)
-        + int(not queries.rows_with_targets(observations, "yoy_growth").empty)
-        + int(not queries.rows_with_targets(observations, "share").empty)
-    )
+    return len(page_views.theme_page(LAYER, theme).charts)
+
+
+def tracker(at: AppTest) -> pd.DataFrame:
+    """Every target the plan page lists, from its tables under each status."""
+    tables = [read_markdown_table(block.value) for block in at.main.markdown if block.value.startswith("| Status |")]
+    return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["Status", "Promise"])
+
+
+def caption_with(at: AppTest, text: str) -> str:
+    (caption,) = [caption.value for caption in at.caption if text in caption.value]
+    return caption
 
 
 EXPECTED_CHARTS = {
     "overview": 1,
-    "plan_vs_outcome": 1,
+    "plan_vs_outcome": 1,  # the fixture has three pairs with numbers on both sides
     "growth_rates": 1,
+    "what_changed": 0,
     "themes": expected_theme_page_charts(LAYER.themes["id"].iloc[0]),
     "data_and_sources": 0,
+}
+CSV_ONLY = {
+    "data_and_sources": ["Download these observations (CSV)"],
+    "what_changed": ["Download these changes (CSV)"],
 }
 
 
@@ -161,13 +172,13 @@ def test_page_renders_its_charts_each_with_four_downloads(page):
     for chart in charts:
         assert chart.proto.alt.startswith(("Bar chart of", "Dumbbell chart of")), "every chart has alt text"
     assert theme_filter(at).value == []
-    if page == "data_and_sources":
-        assert download_labels(at) == ["Download these observations (CSV)"]
+    if page in CSV_ONLY:
+        assert download_labels(at) == CSV_ONLY[page]
         return
     # Closed, a chart's popover holds no buttons and its expander no table: nothing is built for them.
     assert len(chart_menus(at)) == 2 * len(charts)
     assert download_labels(at) == []
-    assert len(chart_tables(at)) == (1 if page == "plan_vs_outcome" else 0)  # the plan page opens its table
+    assert len(chart_tables(at)) == 0
     open_chart_menus(at)
     assert_clean(at)
     assert download_labels(at) == DOWNLOADS_PER_CHART * len(charts)
@@ -194,7 +205,7 @@ def test_overview_follows_the_theme_filter():
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
     counts = queries.status_counts(queries.for_themes(LAYER.plan_vs_outcome, ["energy"]))
-    assert metric_values(at) == {status.capitalize(): str(count) for status, count in counts.items()}
+    assert metric_values(at) == {page_views.status_badge(status): str(count) for status, count in counts.items()}
     energy = queries.for_themes(LAYER.observations, ["energy"])
     headline_ids = set(LAYER.indicators.loc[LAYER.indicators["headline"], "id"])
     headlines = queries.headline_outcomes(energy, headline_ids)
@@ -207,19 +218,48 @@ def test_overview_follows_the_theme_filter():
     assert set(rows["theme_label"]) == {"Energy"} and rows["figures"].sum() == len(energy)
 
 
+def test_plan_vs_outcome_lists_every_target_and_charts_only_the_compared_ones():
+    at = open_page("plan_vs_outcome")
+    assert sorted(tracker(at)["Promise"]) == sorted(LAYER.plan_vs_outcome["indicator"])
+    compared = LAYER.plan_vs_outcome[LAYER.plan_vs_outcome["status"].isin(["achieved", "missed"])]
+    assert sorted(chart_rows(charts_on(at)[0])["indicator"]) == sorted(compared["indicator"])
+
+
+def test_plan_vs_outcome_groups_targets_under_a_status_mark_and_word():
+    at = open_page("plan_vs_outcome")
+    headings = [header.value for header in at.subheader]
+    assert headings[:5] == [
+        "✔ achieved (2)",
+        "✘ missed (1)",
+        "≠ not comparable (2)",
+        "… pending (2)",
+        "? not reported (1)",
+    ]
+    rows = tracker(at).set_index("Promise")
+    assert rows.loc["Wind and solar capacity added", "Status"] == "? not reported"
+    assert rows.loc["Wind and solar capacity added", "Target as stated"] == "8 million kW", "in its own words and unit"
+    assert rows.loc["Wind and solar capacity added", "Sources"] == "Fixture plan for 2024"
+
+
 def test_plan_vs_outcome_follows_the_theme_filter():
     at = open_page("plan_vs_outcome")
-    assert len(chart_rows(charts_on(at)[0])) == len(LAYER.plan_vs_outcome)
     theme_filter(at).set_value(["energy", "ecology"]).run()
     assert_clean(at)
     pairs = queries.for_themes(LAYER.plan_vs_outcome, ["energy", "ecology"])
+    assert sorted(tracker(at)["Promise"]) == sorted(pairs["indicator"])
     rows = chart_rows(charts_on(at)[0])
-    assert sorted(rows["indicator"]) == sorted(pairs["indicator"])
-    (table,) = chart_tables(at)
-    assert sorted(table["Indicator"]) == sorted(pairs["indicator"])
+    assert sorted(rows["indicator"]) == ["Average PM2.5 concentration", "Clean power share of generating capacity"]
     assert download_labels(at) == []
     open_chart_menus(at)
     assert download_labels(at) == DOWNLOADS_PER_CHART
+
+
+def test_plan_vs_outcome_with_fewer_than_two_compared_pairs_shows_the_list_alone():
+    at = open_page("plan_vs_outcome")
+    theme_filter(at).set_value(["energy"]).run()  # one compared pair: the clean power share
+    assert_clean(at)
+    assert not charts_on(at)
+    assert len(tracker(at)) == len(queries.for_themes(LAYER.plan_vs_outcome, ["energy"]))
 
 
 def test_plan_vs_outcome_shows_the_notice_when_no_target_matches():
@@ -285,11 +325,11 @@ def test_themes_page_shows_the_chosen_theme(theme):
 def test_data_page_count_follows_the_theme_filter():
     at = open_page("data_and_sources")
     total = len(LAYER.observations)
-    assert at.caption[0].value == f"{total} of {total} observations."
+    assert caption_with(at, "observations") == f"{total} of {total} observations."
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
     energy = len(queries.for_themes(LAYER.observations, ["energy"]))
-    assert at.caption[0].value == f"{energy} of {total} observations."
+    assert caption_with(at, "observations") == f"{energy} of {total} observations."
     assert len(at.dataframe[0].value) == energy
 
 
@@ -297,7 +337,7 @@ def test_data_page_filters_and_search_narrow_the_table():
     at = open_page("data_and_sources")
     kind_filter(at).set_value(["target"]).run()
     targets = int((LAYER.observations["kind"] == "target").sum())
-    assert at.caption[0].value.startswith(f"{targets} of ")
+    assert caption_with(at, "observations").startswith(f"{targets} of ")
     at.text_input[0].input("MINES").run()
     assert_clean(at)
     assert at.dataframe[0].value["Indicator"].tolist() == ["Smart coal mines to build in the year"]
@@ -325,7 +365,7 @@ def test_the_filter_carries_over_to_the_next_page():
     assert_clean(at)
     assert theme_filter(at).value == ["energy"]
     energy = queries.for_themes(LAYER.plan_vs_outcome, ["energy"])
-    assert sorted(chart_rows(charts_on(at)[0])["indicator"]) == sorted(energy["indicator"])
+    assert sorted(tracker(at)["Promise"]) == sorted(energy["indicator"])
 
 
 # --- the link: ?theme=, ?status=, ?period= and bad parameters --------------------------------
@@ -390,9 +430,8 @@ def test_status_link_shows_only_achieved_targets():
     assert_clean(at)
     assert at.pills[0].value == ["achieved"]
     achieved = LAYER.plan_vs_outcome.query("status == 'achieved'")
-    rows = chart_rows(charts_on(at)[0])
-    assert sorted(rows["indicator"]) == sorted(achieved["indicator"]) and set(rows["status"]) == {"achieved"}
-    assert set(chart_tables(at)[0]["Status"]) == {"achieved"}
+    rows = tracker(at)
+    assert sorted(rows["Promise"]) == sorted(achieved["indicator"]) and set(rows["Status"]) == {"✔ achieved"}
     assert charts_on(at)[0].proto.alt.startswith(f"Dumbbell chart of {len(achieved)} targets")
 
 
@@ -400,9 +439,18 @@ def test_status_pills_narrow_the_chart():
     at = open_page("plan_vs_outcome")
     at.pills[0].set_value(["not comparable"]).run()
     assert_clean(at)
-    rows = chart_rows(charts_on(at)[0])
-    assert set(rows["status"]) == {"not comparable"}
+    rows = tracker(at)
+    assert set(rows["Status"]) == {"≠ not comparable"}
     assert len(rows) == queries.status_counts(LAYER.plan_vs_outcome)["not comparable"]
+    assert not charts_on(at), "no pair of numbers to chart"
+
+
+def test_a_link_asking_for_the_old_no_outcome_yet_status_gets_the_notice():
+    at = follow_link("plan_vs_outcome", {"status": "no outcome yet"})
+    assert_clean(at)
+    (notice,) = at.warning
+    assert "'no outcome yet'" in notice.value and "not reported" in notice.value
+    assert at.pills[0].value == []
 
 
 def test_a_status_with_no_targets_shows_the_notice_not_a_chart():

@@ -156,10 +156,6 @@ def test_growth_periods_put_periods_with_outcomes_first_newest_first(layer):
     assert queries.figure_periods(layer.observations, "yoy_growth") == ["2024", "2024-01/2024-11", "2021-Q1", "2025"]
 
 
-def test_share_periods_put_periods_with_outcomes_first_newest_first(layer):
-    assert queries.figure_periods(layer.observations, "share") == ["2024", "2024-05-15", "2023", "2025"]
-
-
 def test_figure_periods_on_a_small_frame():
     observations = frame(
         observation(period="2030", period_end=pd.Timestamp("2030-12-31"), kind="target"),
@@ -241,19 +237,6 @@ def test_headlines_on_a_small_frame_pick_the_headline_then_each_indicators_newes
 
 
 # --- status_counts ---------------------------------------------------------------------------
-
-
-def test_status_counts_cover_every_status_in_order(layer):
-    counts = queries.status_counts(layer.plan_vs_outcome)
-    assert list(counts) == list(STATUSES)
-    assert counts == {"achieved": 1, "missed": 0, "no outcome yet": 22, "not comparable": 3}
-    assert sum(counts.values()) == len(layer.plan_vs_outcome)
-    assert queries.status_counts(queries.for_themes(layer.plan_vs_outcome, ["energy"])) == {
-        "achieved": 1,
-        "missed": 0,
-        "no outcome yet": 5,
-        "not comparable": 1,
-    }
 
 
 def test_status_counts_of_nothing_are_zeros(layer):

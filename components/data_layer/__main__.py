@@ -1,13 +1,18 @@
-"""`python -m components.data_layer check [PATH]`: summarise the data layer, or list every problem and exit 1."""
+"""The data layer's command line:
+check [PATH]                                summarise the data layer, or list every problem and exit 1
+changes --since DATE [--as-of DATE] [PATH]  what changed between the monitor as known on two dates
+"""
 
 from __future__ import annotations
 
 import argparse
 import sys
+from datetime import date
 
 import pandas as pd
 
-from . import DEFAULT_PATH, DataLayerError, load_data_layer
+from . import DEFAULT_PATH, DataLayerError, edition_of, load_data_layer
+from .changes import changes_between, describe_changes
 
 
 def _table(title: str, counts) -> str:
@@ -21,7 +26,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m components.data_layer", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the data layer and print a summary")
-    check.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="data folder (default: the repo's data/)")
+    changes = commands.add_parser("changes", help="list what changed between the monitor as known on two dates")
+    changes.add_argument("--since", required=True, help="the earlier date, YYYY-MM-DD")
+    changes.add_argument("--as-of", help="the later date, YYYY-MM-DD (default: the newest edition)")
+    for command in (check, changes):
+        command.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="data folder (default: data/)")
     args = parser.parse_args(argv)
 
     try:
@@ -31,6 +40,8 @@ def main(argv: list[str] | None = None) -> int:
         for problem in error.problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
+    if args.command == "changes":
+        return _changes(layer, args.since, args.as_of)
 
     obs = layer.observations
     pairs = layer.plan_vs_outcome
@@ -44,6 +55,31 @@ def main(argv: list[str] | None = None) -> int:
     print(_table("Observations by measure:", obs.groupby("measure").size()))
     print(_table("Plan vs outcome by status:", layer.plan_vs_outcome["status"].value_counts()))
     print(f"Periods inferred rather than stated: {int(obs['period_inferred'].sum())}")
+    return 0
+
+
+def _date(text: str, option: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise SystemExit(
+            _usage_error(f"{option} {text!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-17")
+        ) from None
+
+
+def _usage_error(message: str) -> int:
+    print(f"error: {message}", file=sys.stderr)
+    return 2
+
+
+def _changes(layer, since_text: str, as_of_text: str | None) -> int:
+    since = _date(since_text, "--since")
+    as_of = _date(as_of_text, "--as-of") if as_of_text else layer.as_of
+    if since > as_of:
+        return _usage_error(f"--since {since} is after --as-of {as_of}")
+    before, after = edition_of(layer, since), edition_of(layer, as_of)
+    print(f"Changes from the monitor as known on {since} to the monitor as known on {as_of}:")
+    print(describe_changes(changes_between(before, after)))
     return 0
 
 

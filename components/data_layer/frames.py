@@ -78,6 +78,14 @@ def sources_frame(data: dict) -> pd.DataFrame:
     return pd.DataFrame(rows)
 
 
+def sources_editions(sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per source's edition, newest first: the days the monitor's knowledge changed."""
+    editions = sources[["edition_date", "id", "title", "edition_inferred"]].rename(
+        columns={"edition_date": "date", "id": "source_id", "edition_inferred": "inferred"}
+    )
+    return editions.sort_values(["date", "source_id"], ascending=[False, True]).reset_index(drop=True)
+
+
 def default_direction(measure: Measure) -> Direction:
     # Rank 1 is the top, so a smaller rank is better; everything else is better higher.
     return "lower_is_better" if measure == "rank" else "higher_is_better"

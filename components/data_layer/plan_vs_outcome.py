@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pandas as pd
 
-from .vocabulary import ACHIEVED, LOWER_BOUNDS, MISSED, NO_OUTCOME, NOT_COMPARABLE, Status
+from .vocabulary import ABOUT_TOLERANCE, ACHIEVED, LOWER_BOUNDS, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, Status
 
 
 def judge(
@@ -14,16 +15,19 @@ def judge(
 ) -> tuple[Status, str]:
     """Status and reason for a target and an outcome of the same indicator and period.
 
-    A target is a floor (a ceiling where lower is better); "more than" makes it strict. An exact or
-    "about" outcome is taken at its value. A "more than"/"at least" outcome is only a bound: it
-    proves the target met when the bound already meets it, and cannot prove it missed.
+    A target is a floor (a ceiling where lower is better); "more than" makes it strict, and "about"
+    loosens it by ABOUT_TOLERANCE of its value. An exact or "about" outcome is taken at its value. A
+    "more than"/"at least" outcome is only a bound: it proves the target met when the bound already
+    meets it, and cannot prove it missed.
     """
     if math.isnan(target_value):
         return NOT_COMPARABLE, "The target is a place among the top, not a number."
     if outcome_qualifier == "among the top" or math.isnan(outcome_value):
         return NOT_COMPARABLE, "The outcome is a place among the top, not a number."
     sign = 1 if higher_is_better else -1
-    margin = sign * (outcome_value - target_value)
+    tolerance = ABOUT_TOLERANCE * abs(target_value) if target_qualifier == "about" else 0.0
+    # Rounded so that an outcome exactly at the tolerance's edge is not lost to binary fractions (5 - 4.9).
+    margin = round(sign * (outcome_value - target_value) + tolerance, 9)
     strict_target = target_qualifier == "more than"
     outcome_is_bound = outcome_qualifier in LOWER_BOUNDS
     if outcome_is_bound and not higher_is_better:
@@ -32,6 +36,8 @@ def judge(
     sides = (("target", target_qualifier), ("outcome", outcome_qualifier))
     hedges = [f"the {side} is hedged ({qualifier!r})" for side, qualifier in sides if qualifier]
     hedge_note = (" Note: " + "; ".join(hedges) + ".") if hedges else ""
+    if meets and sign * (outcome_value - target_value) < 0:
+        return ACHIEVED, f"The outcome is within {ABOUT_TOLERANCE:.0%} of an 'about' target." + hedge_note
     if meets:
         return ACHIEVED, "The outcome meets the target." + hedge_note
     if outcome_is_bound:
@@ -56,11 +62,13 @@ COLUMNS = [
     "theme",
     "unit",
     "period",
+    "period_label",
     "period_end",
     "target_value",
     "target_qualifier",
     "target_label",
     "target_source_id",
+    "target_source_title",
     "outcome_id",
     "outcome_indicator_id",
     "outcome_indicator",
@@ -69,6 +77,7 @@ COLUMNS = [
     "outcome_label",
     "outcome_period",
     "outcome_source_id",
+    "outcome_source_title",
     "gap",
     "gap_percent",
     "gap_label",
@@ -78,19 +87,21 @@ COLUMNS = [
 
 
 def build_plan_vs_outcome(
-    observations: pd.DataFrame, indicators: pd.DataFrame, source_dates: pd.Series
+    observations: pd.DataFrame, indicators: pd.DataFrame, source_dates: pd.Series, as_of: date
 ) -> pd.DataFrame:
-    """One row per target. Its outcome is the same indicator's outcome ending on the same day as the
-    target's period (the newest source wins a tie); failing that, an outcome of the indicator named
-    in `not_comparable_with`, shown but never compared."""
+    """One row per target, judged as known on `as_of` (`observations` hold only what was public by
+    then). Its outcome is the same indicator's outcome ending on the same day as the target's period
+    (the source with the newer edition wins a tie); failing that, an outcome of the indicator named in
+    `not_comparable_with`, shown but never compared. A target with no outcome is pending while its
+    period runs on `as_of`, and not reported once it has ended."""
     outcome_fields = {
         "observation_id": "outcome_id", "indicator_id": "outcome_indicator_id", "indicator": "outcome_indicator",
         "value": "outcome_value", "qualifier": "outcome_qualifier", "value_label": "outcome_label",
-        "period": "outcome_period", "source_id": "outcome_source_id",
+        "period": "outcome_period", "source_id": "outcome_source_id", "source_title": "outcome_source_title",
     }  # fmt: skip
     outcomes = (
         observations[observations["kind"] == "outcome"]
-        .assign(source_date=lambda f: f["source_id"].map(source_dates))
+        .assign(source_date=lambda f: f["source_id"].map(source_dates.to_dict()))
         .sort_values(["period_end", "source_date"], ascending=False)
         .drop_duplicates(["indicator_id", "period_end"])
         .rename(columns=outcome_fields)[[*outcome_fields.values(), "period_end"]]
@@ -98,7 +109,8 @@ def build_plan_vs_outcome(
     targets = (
         observations[observations["kind"] == "target"]
         .rename(columns={"observation_id": "target_id", "value": "target_value", "qualifier": "target_qualifier",
-                         "value_label": "target_label", "source_id": "target_source_id"})
+                         "value_label": "target_label", "source_id": "target_source_id",
+                         "source_title": "target_source_title"})
         .merge(indicators[["id", "direction", "not_comparable_with", "not_comparable_reason"]],
                left_on="indicator_id", right_on="id")
     )  # fmt: skip
@@ -116,8 +128,10 @@ def build_plan_vs_outcome(
                                   row.outcome_qualifier, row.direction == "higher_is_better"))  # fmt: skip
         elif pd.notna(row.outcome_id):
             statuses.append((NOT_COMPARABLE, row.not_comparable_reason))
+        elif row.period_end.date() >= as_of:  # a period ends with its last day, not on it
+            statuses.append((PENDING, f"The target's period runs to {row.period_end.date()}, after {as_of}."))
         else:
-            statuses.append((NO_OUTCOME, "No source reports an outcome for this indicator and period."))
+            statuses.append((NOT_REPORTED, f"The period has ended and no source published by {as_of} reports it."))
     frame["status"] = [status for status, _ in statuses]
     frame["status_reason"] = [reason for _, reason in statuses]
 

@@ -59,6 +59,12 @@ def _check_sources(sources: YamlDocument | None, problems: list[Problem]) -> Non
                     date.fromisoformat(item["date"])
                 except ValueError:
                     problems.append(sources.problem(["sources", index, "dates", d_index, "date"], "not a real date"))
+        edition = source.get("edition")
+        if isinstance(edition, dict) and isinstance(edition.get("date"), str):
+            try:
+                date.fromisoformat(edition["date"])
+            except ValueError:
+                problems.append(sources.problem(["sources", index, "edition", "date"], "not a real date"))
         if dates == [] and not source.get("date_note"):
             problems.append(sources.problem(["sources", index], "a source with no dates needs a date_note saying why"))
 

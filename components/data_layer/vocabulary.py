@@ -10,7 +10,8 @@ Measure = Literal["level", "share", "yoy_growth", "added", "rank", "rank_change"
 Qualifier = Literal["more than", "at least", "about", "among the top"]  # "" in a frame: not hedged
 PeriodType = Literal["year", "quarter", "months", "date"]
 Direction = Literal["higher_is_better", "lower_is_better"]
-Status = Literal["achieved", "missed", "no outcome yet", "not comparable"]
+# Judged as of a date: pending while the target's period runs, not reported once it has ended with no outcome.
+Status = Literal["achieved", "missed", "not comparable", "pending", "not reported"]
 
 KINDS: tuple[Kind, ...] = get_args(Kind)
 MEASURES: tuple[Measure, ...] = get_args(Measure)
@@ -18,6 +19,8 @@ QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
 PERIOD_TYPES: tuple[PeriodType, ...] = get_args(PeriodType)
 DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
 STATUSES: tuple[Status, ...] = get_args(Status)
-ACHIEVED, MISSED, NO_OUTCOME, NOT_COMPARABLE = STATUSES
+ACHIEVED, MISSED, NOT_COMPARABLE, PENDING, NOT_REPORTED = STATUSES
 # A hedged outcome that only says the value was passed: it can prove a target met, never missed.
 LOWER_BOUNDS: frozenset[Qualifier] = frozenset({"more than", "at least"})
+# An "about X" target is met by an outcome within this share of X (about 5% growth: 4.9% meets it, 4.8% not).
+ABOUT_TOLERANCE = 0.02
