@@ -42,8 +42,15 @@ def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60.
 
 
 @contextlib.contextmanager
-def serve(script: str | Path = REPO / "app.py", *, cwd: Path = REPO, log: Path | None = None) -> Iterator[str]:
-    """Serve `script` and yield its base URL, e.g. 'http://127.0.0.1:43567'."""
+def serve(
+    script: str | Path = REPO / "app.py",
+    *,
+    cwd: Path = REPO,
+    log: Path | None = None,
+    env: dict[str, str] | None = None,
+) -> Iterator[str]:
+    """Serve `script` and yield its base URL, e.g. 'http://127.0.0.1:43567'. `env` adds to the
+    server's environment (e.g. MONITOR_DATA_DIR for another data folder)."""
     port = free_port()
     url = f"http://127.0.0.1:{port}"
     command = [
@@ -51,7 +58,14 @@ def serve(script: str | Path = REPO / "app.py", *, cwd: Path = REPO, log: Path |
         "--server.port", str(port), "--server.headless", "true", "--browser.gatherUsageStats", "false",
     ]  # fmt: skip
     output = open(log, "w") if log else subprocess.DEVNULL  # noqa: SIM115 - closed below
-    process = subprocess.Popen(command, cwd=cwd, stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+    process = subprocess.Popen(
+        command,
+        cwd=cwd,
+        stdout=output,
+        stderr=subprocess.STDOUT,
+        start_new_session=True,
+        env={**os.environ, **(env or {})},
+    )
     try:
         wait_until_healthy(url, process)
         yield url

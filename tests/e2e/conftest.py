@@ -18,7 +18,12 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.data_layer import DataLayer, load_data_layer
+from components.ui import DATA_DIR_VARIABLE
+from tests.conftest import FIXTURE
 from tests.e2e.app_server import CHROMIUM, CHROMIUM_ARGS, REPO, serve
+
+# The browser tests drive the app on the small fixture data, like the AppTest page tests.
+FIXTURE_ENV = {DATA_DIR_VARIABLE: str(FIXTURE)}
 
 ARTIFACTS = REPO / "test-artifacts"
 SCREENSHOTS = ARTIFACTS / "screenshots"
@@ -159,6 +164,11 @@ class AppPage:
             self.after_rerun(self.page.get_by_role("option", name=label, exact=True).click)
         self.page.keyboard.press("Escape")
 
+    def choose_edition(self, day: str) -> None:
+        """Pick the edition of `day` (YYYY-MM-DD) in the sidebar's "As of" choice."""
+        choice = self.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]')
+        self.after_rerun(choice.get_by_text(day, exact=True).click)
+
     # --- reading the page ------------------------------------------------------------------------------------------
 
     @property
@@ -252,7 +262,7 @@ class AppPage:
 @pytest.fixture(scope="session")
 def layer() -> DataLayer:
     """The same data the app loads, for deriving what each page should show."""
-    return load_data_layer()
+    return load_data_layer(FIXTURE)
 
 
 @pytest.fixture(scope="session")
@@ -271,7 +281,7 @@ def browser() -> Iterator[Browser]:
 def app_url() -> Iterator[str]:
     """The app served once for the session, its log in test-artifacts/e2e-server.log."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with serve(log=ARTIFACTS / "e2e-server.log") as url:
+    with serve(log=ARTIFACTS / "e2e-server.log", env=FIXTURE_ENV) as url:
         yield url
 
 
@@ -279,7 +289,7 @@ def app_url() -> Iterator[str]:
 def fresh_app(browser: Browser) -> Iterator[AppPage]:
     """A tab on an app server of its own that nobody has visited yet (a few seconds to start)."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with serve(log=ARTIFACTS / "e2e-server-fresh.log") as url:
+    with serve(log=ARTIFACTS / "e2e-server-fresh.log", env=FIXTURE_ENV) as url:
         context = browser.new_context(viewport=VIEWPORT)
         context.set_default_timeout(TIMEOUT_MS)
         try:

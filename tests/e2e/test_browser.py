@@ -10,15 +10,17 @@ import csv
 import io
 import re
 import xml.etree.ElementTree as ET
-from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 from urllib.parse import quote
 
 import pandas as pd
 import pytest
+from playwright.sync_api import expect
 
 from components import page_views
-from components.data_layer import STATUSES, DataLayer, queries
+from components.data_layer import STATUSES, DataLayer, edition_of, queries
+from components.page_list import PAGES
 from tests.e2e.app_server import CHROMIUM
 
 if not Path(CHROMIUM).is_file():
@@ -30,22 +32,8 @@ if not Path(CHROMIUM).is_file():
 pytestmark = pytest.mark.e2e
 
 
-@dataclass(frozen=True)
-class AppPageInfo:
-    name: str  # also the screenshot's file name
-    path: str
-    title: str  # as in the sidebar navigation
-
-
-PAGES = [
-    AppPageInfo("overview", "/", "Overview"),
-    AppPageInfo("plan_vs_outcome", "/plan-vs-outcome", "Plan vs outcome"),
-    AppPageInfo("growth_rates", "/growth-rates", "Growth rates"),
-    AppPageInfo("themes", "/themes", "Themes"),
-    AppPageInfo("data", "/data", "Data and sources"),
-]
 BY_NAME = {page.name: page for page in PAGES}
-THEME = "energy"  # the theme the filter tests pick; any theme with targets would do
+THEME = "energy"  # the theme the filter tests pick; any theme with growth figures would do
 
 
 def theme_label(layer: DataLayer, theme_id: str) -> str:
@@ -53,31 +41,24 @@ def theme_label(layer: DataLayer, theme_id: str) -> str:
 
 
 def expected_chart_count(layer: DataLayer, page: str, themes: tuple[str, ...] = ()) -> int:
-    """How many charts `page` draws for the chosen themes (none chosen = all), by the page's own rule."""
-    observations = queries.for_themes(layer.observations, themes)
-    pairs = queries.for_themes(layer.plan_vs_outcome, themes)
+    """How many charts `page` draws for the chosen themes (none chosen = all), from its page view."""
     if page == "overview":
-        return int(not observations.empty)  # the coverage chart
+        return int(page_views.overview(layer, themes).coverage is not None)
     if page == "plan_vs_outcome":
-        return int(not pairs.empty)  # the dumbbell chart, no status picked
+        return int(page_views.plan_vs_outcome(layer, themes, ()).chart is not None)
     if page == "growth_rates":
-        period = queries.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
-        return int(not queries.rows_with_targets(observations, "yoy_growth", period).empty)
+        return int(page_views.growth(layer, themes, None).chart is not None)  # the Period box's default
     if page == "themes":
         theme = themes[0] if themes else layer.themes["id"].iloc[0]  # the Theme box's default
-        theme_observations = queries.for_themes(layer.observations, [theme])
-        groups = [
-            queries.for_themes(layer.plan_vs_outcome, [theme]),
-            queries.rows_with_targets(theme_observations, "yoy_growth"),
-            queries.rows_with_targets(theme_observations, "share"),
-        ]
-        return sum(not group.empty for group in groups)
-    return 0  # data and sources: tables only
+        return len(page_views.theme_page(layer, theme).charts)
+    return 0  # what changed, data and sources: tables only
 
 
-def row_labels(pairs: pd.DataFrame) -> list[str]:
-    """The plan-vs-outcome chart's row labels, as the chart builds them."""
-    return list(pairs["indicator"] + " · " + pairs["period"])
+def growth_row_labels(layer: DataLayer, themes: tuple[str, ...] = ()) -> list[str]:
+    """The growth chart's row labels for the default period, as the chart builds them."""
+    view = page_views.growth(layer, themes, None)
+    assert view.chart is not None
+    return list(view.chart.table["Indicator"] + " · " + view.chart.table["Period"])
 
 
 def shown_as(rendered: str, full: str) -> bool:
@@ -122,9 +103,9 @@ def test_page_runs_cleanly_and_draws_its_charts(app, layer, info):
 
 @pytest.fixture
 def filtered(app, layer):
-    """Plan vs outcome with the theme picked through the sidebar filter."""
-    app.open(BY_NAME["plan_vs_outcome"].path)
-    assert_labels_are(app.y_axis_labels(), row_labels(layer.plan_vs_outcome))
+    """Growth rates with the theme picked through the sidebar filter."""
+    app.open(BY_NAME["growth_rates"].path)
+    assert_labels_are(app.y_axis_labels(), growth_row_labels(layer))
     app.select_themes(theme_label(layer, THEME))
     return app
 
@@ -132,7 +113,7 @@ def filtered(app, layer):
 def test_theme_filter_narrows_the_chart_and_writes_the_link(filtered, layer):
     assert_filter_is(filtered, layer, THEME)
     assert_charts_drawn(filtered, 1)
-    assert_labels_are(filtered.y_axis_labels(), row_labels(queries.for_themes(layer.plan_vs_outcome, [THEME])))
+    assert_labels_are(filtered.y_axis_labels(), growth_row_labels(layer, (THEME,)))
     assert filtered.on_page_problems() == []
 
 
@@ -173,14 +154,14 @@ def test_sidebar_navigation_keeps_the_filter(filtered, layer):
 
 
 def test_theme_filter_changes_the_overview_figures(app, layer):
-    themes = ("energy", "macro")
+    themes = ("energy", "ecology")
     app.open("/")
     app.select_themes(*(theme_label(layer, theme) for theme in themes))
 
     counts = queries.status_counts(queries.for_themes(layer.plan_vs_outcome, themes))
     for status in STATUSES:
         card = app.page.locator('[data-testid="stMetric"]').filter(
-            has=app.page.get_by_text(status.capitalize(), exact=True)
+            has=app.page.get_by_text(page_views.status_badge(status), exact=True)
         )
         assert card.locator('[data-testid="stMetricValue"]').inner_text().strip() == str(counts[status]), status
     assert_charts_drawn(app, 1)
@@ -210,7 +191,7 @@ def test_chart_downloads_as_image(filtered, fmt, check):
     name, data = filtered.download(fmt.upper())
 
     assert name.endswith(f".{fmt}")
-    assert "plan-vs-outcome" in name and THEME in name, f"the name should say what and which filter: {name}"
+    assert "growth-rates" in name and THEME in name, f"the name should say what and which filter: {name}"
     check(data)
 
 
@@ -219,16 +200,15 @@ def test_chart_data_downloads_as_csv(filtered, layer):
     name, data = filtered.download("CSV")
 
     assert name.endswith(".csv")
-    assert "plan-vs-outcome" in name and THEME in name, f"the name should say what and which filter: {name}"
+    assert "growth-rates" in name and THEME in name, f"the name should say what and which filter: {name}"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
     assert rows, "the CSV has no rows"
-    assert list(rows[0]) == list(page_views.PAIR_HEADERS.values())
-    pairs = queries.for_themes(layer.plan_vs_outcome, [THEME])
-    assert sorted(row["Indicator"] for row in rows) == sorted(pairs["indicator"])
+    assert list(rows[0]) == list(page_views.TARGET_ROW_HEADERS.values())
+    assert [f"{row['Indicator']} · {row['Period']}" for row in rows] == growth_row_labels(layer, (THEME,))
 
 
 def test_observations_download_as_csv(app, layer):
-    app.open(BY_NAME["data"].path)
+    app.open(BY_NAME["data_and_sources"].path)
     app.select_themes(theme_label(layer, THEME))
 
     name, data = app.download("Download these observations (CSV)")
@@ -250,7 +230,7 @@ def test_headline_table_shows_every_figure_as_written(app, layer):
     headline_ids = set(layer.indicators.loc[layer.indicators["headline"], "id"])
     expected = queries.headline_outcomes(layer.observations, headline_ids)
     assert header == list(page_views.HEADLINE_HEADERS.values())
-    # Escaped Markdown shows "more than 50%" and "159.58 billion yuan" exactly, with no symbol eaten.
+    # Escaped Markdown shows "more than 46%" and "1,234.5 billion yuan" exactly, with no symbol eaten.
     assert [row[1:3] for row in rows] == expected[["indicator", "value_label"]].values.tolist()
 
 
@@ -276,6 +256,7 @@ BAD_LINKS = {
     "unknown-theme": "/?theme=nonsense",
     "script-in-theme": "/themes?theme=" + quote(SCRIPT, safe=""),
     "very-long-theme": "/plan-vs-outcome?theme=" + "x" * 10_000,
+    "unknown-edition": "/what-changed?as_of=2019-01-01",
     "unknown-parameter": "/growth-rates?foo=bar",
 }
 
@@ -301,7 +282,7 @@ def test_bad_link_shows_a_notice_and_the_page_still_works(app, layer, link):
 
 
 def test_method_notes_sit_under_their_heading(app):
-    app.open(BY_NAME["data"].path)
+    app.open(BY_NAME["data_and_sources"].path)
 
     headings = app.page.locator('[data-testid="stMain"] :is(h1, h2, h3, h4)').evaluate_all(
         "(all) => all.map((h) => [h.tagName, h.textContent.trim()])"
@@ -310,3 +291,28 @@ def test_method_notes_sit_under_their_heading(app):
     notes = headings[texts.index("How to read the figures") + 1 :]
     assert notes, "no method notes under 'How to read the figures'"
     assert [tag for tag, _ in notes] == ["H4"] * len(notes), notes
+
+
+# --- editions ---------------------------------------------------------------------------------------------------------
+
+
+def test_an_edition_picked_in_the_sidebar_is_kept_in_the_link_and_across_pages(app, layer):
+    earlier = "2024-01-20"  # the fixture's plan: its 2024 targets are all still pending then
+    app.open(BY_NAME["plan_vs_outcome"].path)
+    app.choose_edition(earlier)
+
+    assert app.query.get("as_of") == [earlier]
+    main = app.page.locator('[data-testid="stMain"]')
+    expect(main.get_by_text("As known on 20 January 2024", exact=False)).to_be_visible()
+    pairs = page_views.plan_vs_outcome(edition_of(layer, date(2024, 1, 20)), (), ()).pairs
+    pending = int((pairs["status"] == "pending").sum())
+    expect(main.get_by_role("heading", name=f"… pending ({pending})")).to_be_visible()
+
+    app.reload()
+    assert app.query.get("as_of") == [earlier]
+    expect(main.get_by_text("As known on 20 January 2024", exact=False)).to_be_visible()
+
+    app.go_to(BY_NAME["what_changed"].title)
+    assert app.path == BY_NAME["what_changed"].path and app.query.get("as_of") == [earlier]
+    expect(main.get_by_role("heading", name="Target set (6)")).to_be_visible()
+    assert app.on_page_problems() == []

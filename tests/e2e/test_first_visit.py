@@ -7,6 +7,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from components.page_list import PAGES
 from tests.e2e.app_server import CHROMIUM
 
 if not Path(CHROMIUM).is_file():
@@ -17,7 +18,7 @@ if not Path(CHROMIUM).is_file():
 
 pytestmark = pytest.mark.e2e
 
-APP_PATHS = ["/", "/plan-vs-outcome", "/growth-rates", "/themes", "/data"]
+APP_PATHS = [page.path for page in PAGES]
 
 
 def test_first_visitors_get_the_app_frame(fresh_app):
