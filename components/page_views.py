@@ -244,7 +244,7 @@ class Growth:
     period_labels: dict[str, str]
     chart: ChartView | None  # None when the chosen themes have no growth in the period
     only_targets: bool  # the period has targets but no reported growth yet
-    not_in_percent: list[str]  # growth given as a multiple, which a percent axis cannot show
+    not_in_percent: list[str]  # growth given as a multiple, which a percent axis cannot show (every period)
 
 
 def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Growth:
@@ -270,7 +270,8 @@ def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Gro
         only_targets=chart is not None and bool(rows["outcome_value"].isna().all()),
         not_in_percent=[
             f"{row.indicator}, {row.period_label}: {row.value_label}. {row.note}".strip()
-            for row in multiples[multiples["period"] == period].itertuples()
+            # Every period's: such a period may have no percent growth, and so no place in the list.
+            for row in multiples.itertuples()
         ],
     )
 

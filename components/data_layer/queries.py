@@ -132,8 +132,11 @@ def matching_observations(
     if measures:
         observations = observations[observations["measure"].isin(measures)]
     if search.strip() and not observations.empty:
-        text = observations[SEARCHED_COLUMNS].agg(" ".join, axis=1)
-        observations = observations[text.str.contains(search.strip(), case=False, regex=False)]
+        # Column by column, so a search never matches across the boundary of two fields.
+        found = pd.Series(False, index=observations.index)
+        for column in SEARCHED_COLUMNS:
+            found |= observations[column].str.contains(search.strip(), case=False, regex=False)
+        observations = observations[found]
     return observations
 
 
