@@ -5,7 +5,7 @@ import streamlit as st
 from components import charts  # noqa: F401 - importing registers the app's chart theme
 from components.data_layer import DataLayerError
 from components.page_list import PAGES
-from components.ui import data_layer, show_data_layer_error, sidebar_choices
+from components.ui import data_layer, guarded, show_data_layer_error, sidebar_choices
 
 st.set_page_config(page_title="Shanxi Transformation Monitor", page_icon="📈", layout="wide")
 
@@ -24,6 +24,6 @@ except DataLayerError as error:
     show_data_layer_error(error)
     st.stop()
 
-sidebar_choices()
+guarded(sidebar_choices)
 st.sidebar.caption("Figures from five news and press documents on Shanxi, 2021–2025. See Data and sources.")
-page.run()
+guarded(page.run)

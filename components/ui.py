@@ -7,14 +7,19 @@ import os
 import re
 from collections.abc import Callable
 from datetime import date
+from pathlib import Path
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import streamlit as st
+from streamlit.logger import get_logger
+from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
 
 from components import exports, markdown, page_views
 from components.data_layer import DEFAULT_PATH, DataLayer, DataLayerError, data_files, edition_of, load_data_layer
 from components.page_views import ChartView
 
+LOG = get_logger(__name__)
+REPO = Path(__file__).resolve().parents[1]
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -95,10 +100,31 @@ def _stat(path) -> tuple[int, int]:
     return (status.st_mtime_ns, status.st_size)
 
 
+UNEXPECTED_ERROR = (
+    "Something went wrong on this page. The rest of the monitor still works: reload the page, or open another one."
+)
+
+
+def guarded(run: Callable[[], object]) -> None:
+    """Run part of the frame or a page; an unexpected error becomes one short message for the
+    visitor (no traceback, exception text or path), with the full traceback in the server's log.
+    Streamlit's own control flow (st.stop, st.rerun, page switches) passes through."""
+    try:
+        run()
+    except ScriptControlException:
+        raise
+    except Exception as error:
+        LOG.exception("Unexpected error while running %s", getattr(run, "__qualname__", run))
+        st.error(UNEXPECTED_ERROR, icon=":material/error:")
+        if st.get_option("client.showErrorDetails") in ("full", "stacktrace", True):  # a developer's run
+            st.exception(error)
+
+
 def show_data_layer_error(error: DataLayerError) -> None:
     st.error("The data files have problems, so the monitor cannot show figures until they are fixed.")
-    # st.code shows the file text as-is: no markdown or HTML from the data is interpreted.
-    st.code("\n".join(map(str, error.problems)), language=None)
+    # st.code shows the file text as-is: no markdown or HTML from the data is interpreted. Paths are
+    # given from the repository, never as the server's absolute paths.
+    st.code("\n".join(str(problem).replace(f"{REPO}/", "") for problem in error.problems), language=None)
 
 
 def safe_excerpt(value: str) -> str:

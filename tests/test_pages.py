@@ -12,6 +12,8 @@ from pathlib import Path
 import pandas as pd
 import pyarrow as pa
 import pytest
+import streamlit as st
+import yaml
 from streamlit.testing.v1 import AppTest
 
 from components import page_views, ui
@@ -526,3 +528,83 @@ def test_a_deep_link_runs_inside_the_frame():
     assert_clean(at)
     assert at.sidebar.multiselect, "the themes page ran without the frame: no theme filter"
     assert theme_filter(at).value == ["energy"]
+
+
+# --- unexpected errors and known crash paths ---------------------------------------------------
+
+
+def test_an_unexpected_error_shows_a_short_message_and_no_traceback(monkeypatch):
+    def broken(*args, **kwargs):
+        raise RuntimeError("secret detail at /srv/monitor/components/page_views.py")
+
+    monkeypatch.setattr(page_views, "growth", broken)
+    st.cache_data.clear()  # a cached view would hide the broken function
+    at = open_page("growth_rates")
+    assert not at.exception, "the visitor saw Streamlit's exception box"
+    (error,) = at.error
+    assert error.value == ui.UNEXPECTED_ERROR
+    shown = " ".join(str(element.value) for element in [*at.main.markdown, *at.error, *at.caption, *at.info])
+    assert "secret" not in shown and "/srv/" not in shown and "RuntimeError" not in shown
+    assert theme_filter(at), "the frame (sidebar) still works"
+    at.switch_page(PAGE_BY_NAME["overview"].script).run()
+    assert_clean(at)  # the rest of the monitor still works
+
+
+def test_streamlit_control_flow_passes_through_the_guard():
+    # st.stop (empty plan page) and page switches are not errors.
+    at = open_page("plan_vs_outcome", {"status": "missed", "theme": "Ecology"})
+    assert_clean(at)
+    assert "No targets" in at.info[0].value
+
+
+def without_growth(folder: Path) -> None:
+    """Remove every growth figure from a copy of the fixture."""
+    for path in (folder / "observations").glob("*.yaml"):
+        document = yaml.safe_load(path.read_text(encoding="utf-8"))
+        growth = {"industrial_output_growth", "power_generation_growth"}
+        document["observations"] = [item for item in document["observations"] if item["indicator"] not in growth]
+        path.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+
+
+def test_data_with_no_growth_figures_gives_a_notice_on_the_growth_page(data_copy, monkeypatch):
+    without_growth(data_copy)
+    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(data_copy))
+    at = open_page("growth_rates")
+    assert_clean(at)
+    assert "No growth rates in the data" in at.info[0].value
+    assert not charts_on(at)
+
+
+def test_sources_without_any_date_still_give_an_overview(data_copy, monkeypatch):
+    sources = data_copy / "sources.yaml"
+    document = yaml.safe_load(sources.read_text(encoding="utf-8"))
+    for source in document["sources"]:
+        source["dates"] = []
+        source["date_note"] = "Test: no dates."
+    sources.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(data_copy))
+    at = open_page("overview")
+    assert_clean(at)
+    assert any(caption.value.startswith("Newest source") and "dated" not in caption.value for caption in at.caption)
+
+
+def test_a_readme_without_its_method_section_gives_a_notice(monkeypatch, tmp_path):
+    readme = tmp_path / "README.md"
+    readme.write_text("# A README without the method section\n", encoding="utf-8")
+    monkeypatch.setattr(page_views, "README", readme)
+    page_views.method_notes.cache_clear()
+    try:
+        at = open_page("data_and_sources")
+        assert_clean(at)
+        assert any("notes on method are missing" in block.value for block in at.markdown)
+    finally:
+        page_views.method_notes.cache_clear()
+
+
+def test_data_problems_name_files_from_the_repository_not_the_server(monkeypatch):
+    broken = REPO / "tests" / "fixtures" / "missing-folder-for-this-test"
+    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(broken))
+    at = open_page("overview")
+    (problems,) = at.code
+    assert str(REPO) not in problems.value
+    assert problems.value.startswith("tests/fixtures/missing-folder-for-this-test")

@@ -285,17 +285,26 @@ def app_url() -> Iterator[str]:
         yield url
 
 
-@pytest.fixture
-def fresh_app(browser: Browser) -> Iterator[AppPage]:
-    """A tab on an app server of its own that nobody has visited yet (a few seconds to start)."""
+@contextlib.contextmanager
+def own_app(
+    browser: Browser, name: str, *, script: Path = REPO / "app.py", env: dict[str, str] = FIXTURE_ENV
+) -> Iterator[AppPage]:
+    """A tab on an app server of its own (a few seconds to start), its log in test-artifacts/e2e-server-<name>.log."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with serve(log=ARTIFACTS / "e2e-server-fresh.log", env=FIXTURE_ENV) as url:
+    with serve(script, log=ARTIFACTS / f"e2e-server-{name}.log", env=env) as url:
         context = browser.new_context(viewport=VIEWPORT)
         context.set_default_timeout(TIMEOUT_MS)
         try:
             yield AppPage(context.new_page(), url)
         finally:
             context.close()
+
+
+@pytest.fixture
+def fresh_app(browser: Browser) -> Iterator[AppPage]:
+    """A tab on an app server of its own that nobody has visited yet."""
+    with own_app(browser, "fresh") as app_page:
+        yield app_page
 
 
 @pytest.fixture(scope="session")
