@@ -25,5 +25,4 @@ except DataLayerError as error:
     st.stop()
 
 guarded(sidebar_choices)
-st.sidebar.caption("Figures from five news and press documents on Shanxi, 2021–2025. See Data and sources.")
 guarded(page.run)

@@ -167,19 +167,20 @@ def sidebar_choices() -> None:
     # Read before the widgets exist: a binding drops unknown values silently, and the user should
     # know their link was not fully understood.
     query = {name: st.query_params.get_all(name) for name in st.query_params}
-    edition_choice()
+    editions = edition_choice()
     theme_filter()
+    st.sidebar.caption(f"Figures from {editions} news and press documents on Shanxi. See Data and sources.")
     # Most visits carry no parameters: skip the check (and the lists it needs) for them.
     for notice in link_problems(query, allowed_link_values()) if query else []:
         st.warning(notice, icon="⚠️")
 
 
-def edition_choice() -> str | None:
+def edition_choice() -> int:
     """The "As of" choice: each edition's date with its source's title, newest first, bound to
     ?as_of=YYYY-MM-DD (a bound widget writes its option's label to the link, so the label is the
-    date and the title goes in the option's caption)."""
+    date and the title goes in the option's caption). Returns how many editions there are."""
     editions = cached(page_views.editions)()
-    return st.sidebar.radio(
+    st.sidebar.radio(
         "As of",
         options=[edition.date.isoformat() for edition in editions],
         captions=[markdown.escape(edition.title) for edition in editions],
@@ -187,6 +188,7 @@ def edition_choice() -> str | None:
         bind="query-params",
         help="See the monitor as it was known on the day a source's figures became public.",
     )
+    return len(editions)
 
 
 def theme_filter() -> list[str]:
