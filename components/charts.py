@@ -3,6 +3,7 @@ so they are testable alone. Shared look (fonts, sizes) lives in the registered t
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import altair as alt
@@ -11,6 +12,13 @@ import pandas as pd
 from components.data_layer.vocabulary import ACHIEVED, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, STATUSES
 
 THEME_NAME = "shanxi_monitor"
+Translate = Callable[[str], str]
+
+
+def _untranslated(message: str) -> str:
+    return message
+
+
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
 LABEL_LIMIT = 400  # px of row label before it is cut with an ellipsis (full text in the tooltip)
 # Readable on white and on Streamlit's dark background alike (contrast about 4.5:1 and 4.2:1).
@@ -61,14 +69,15 @@ def theme_colour_scale(themes: pd.DataFrame, shown: pd.Series) -> alt.Scale:
     return alt.Scale(domain=list(present["label"]), range=list(present["colour"]))
 
 
-def _status_scales() -> tuple[alt.Scale, alt.Scale]:
+def _status_scales(_: Translate) -> tuple[alt.Scale, alt.Scale]:
+    names = [_(status) for status in STATUSES]
     return (
-        alt.Scale(domain=list(STATUSES), range=[STATUS_COLOURS[s] for s in STATUSES]),
-        alt.Scale(domain=list(STATUSES), range=[STATUS_SHAPES[s] for s in STATUSES]),
+        alt.Scale(domain=names, range=[STATUS_COLOURS[s] for s in STATUSES]),
+        alt.Scale(domain=names, range=[STATUS_SHAPES[s] for s in STATUSES]),
     )
 
 
-def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.TopLevelMixin:
+def plan_vs_outcome_chart(pairs: pd.DataFrame, _: Translate = _untranslated) -> alt.TopLevelMixin:
     """Dumbbell per target on a common scale, '% of target': the target sits at 100, a comparable
     outcome is a dot joined to it, and a target without one is marked on its tick by its status."""
     data = pairs.assign(
@@ -78,23 +87,24 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.TopLevelMixin:
             pairs["status"].isin([ACHIEVED, MISSED]) & (pairs["target_value"] != 0)
         ),
         target_percent=100.0,
+        status_label=pairs["status"].map(_),
     )[
-        ["row_label", "indicator", "period", "status", "status_reason", "target_label", "outcome_label",
+        ["row_label", "indicator", "period", "status", "status_label", "status_reason", "target_label", "outcome_label",
          "gap_label", "outcome_percent", "target_percent", "target_source_id", "outcome_source_id"]
     ]  # fmt: skip
-    colour, shape = _status_scales()
+    colour, shape = _status_scales(_)
     order = data.sort_values(["status", "row_label"], key=lambda c: c.map(STATUSES.index) if c.name == "status" else c)
     y = alt.Y("row_label:N", sort=list(order["row_label"]), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     tooltip = [
-        alt.Tooltip("indicator:N", title="Indicator"),
-        alt.Tooltip("period:N", title="Period"),
-        alt.Tooltip("target_label:N", title="Target"),
-        alt.Tooltip("outcome_label:N", title="Outcome"),
-        alt.Tooltip("gap_label:N", title="Gap"),
-        alt.Tooltip("status:N", title="Status"),
-        alt.Tooltip("status_reason:N", title="Why"),
-        alt.Tooltip("target_source_id:N", title="Target source"),
-        alt.Tooltip("outcome_source_id:N", title="Outcome source"),
+        alt.Tooltip("indicator:N", title=_("Indicator")),
+        alt.Tooltip("period:N", title=_("Period")),
+        alt.Tooltip("target_label:N", title=_("Target")),
+        alt.Tooltip("outcome_label:N", title=_("Outcome")),
+        alt.Tooltip("gap_label:N", title=_("Gap")),
+        alt.Tooltip("status_label:N", title=_("Status")),
+        alt.Tooltip("status_reason:N", title=_("Why")),
+        alt.Tooltip("target_source_id:N", title=_("Target source")),
+        alt.Tooltip("outcome_source_id:N", title=_("Outcome source")),
     ]
     # Room right of the furthest dot for its label ("more than 50%").
     furthest = float(data["outcome_percent"].max()) if data["outcome_percent"].notna().any() else 100.0
@@ -103,18 +113,19 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.TopLevelMixin:
     x_scale = alt.Scale(domain=[min(0.0, lowest * 1.1), x_max], nice=False)  # room for a negative outcome
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
     target_bar = base.mark_bar(opacity=0.18, height=10, color="#888888").encode(
-        x=alt.X("target_percent:Q", title="Outcome as % of the target (target = 100)", scale=x_scale), x2=alt.datum(0)
+        x=alt.X("target_percent:Q", title=_("Outcome as % of the target (target = 100)"), scale=x_scale),
+        x2=alt.datum(0),
     )
     target_tick = base.mark_tick(thickness=2, size=18, color="#666666").encode(x="target_percent:Q")
     compared = base.transform_filter("isValid(datum.outcome_percent)")
-    status_legend = alt.Legend(title="Status", symbolStrokeWidth=2, **LEGEND_BELOW)
+    status_legend = alt.Legend(title=_("Status"), symbolStrokeWidth=2, **LEGEND_BELOW)
     # One colour-and-shape encoding for both kinds of status mark, so they share one legend.
     by_status = {
-        "color": alt.Color("status:N", scale=colour, legend=status_legend),
-        "shape": alt.Shape("status:N", scale=shape, legend=status_legend),
+        "color": alt.Color("status_label:N", scale=colour, legend=status_legend),
+        "shape": alt.Shape("status_label:N", scale=shape, legend=status_legend),
     }
     connector = compared.mark_rule(strokeWidth=2).encode(
-        x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status:N", scale=colour)
+        x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status_label:N", scale=colour)
     )
     outcome_dot = compared.mark_point(size=130, filled=True, opacity=1).encode(x="outcome_percent:Q", **by_status)
     status_marker = (
@@ -127,12 +138,19 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame) -> alt.TopLevelMixin:
     )
     return alt.layer(target_bar, target_tick, connector, outcome_dot, status_marker, outcome_label).properties(
         height=alt.Step(ROW_HEIGHT),
-        title=alt.Title("Targets and outcomes", subtitle="Each target at 100; a dot where an outcome can be compared"),
+        title=alt.Title(
+            _("Targets and outcomes"), subtitle=_("Each target at 100; a dot where an outcome can be compared")
+        ),
     )
 
 
 def bars_with_targets(
-    rows: pd.DataFrame, themes: pd.DataFrame, value_title: str, title: str, domain: tuple[float, float] | None = None
+    rows: pd.DataFrame,
+    themes: pd.DataFrame,
+    value_title: str,
+    title: str,
+    domain: tuple[float, float] | None = None,
+    _: Translate = _untranslated,
 ) -> alt.TopLevelMixin:
     """Sorted horizontal bars of outcomes, coloured by theme, with a zero line and each matching
     target as a black tick. Rows with only a target show the tick alone. `rows` comes from
@@ -142,13 +160,13 @@ def bars_with_targets(
          "target_value", "target_label", "source", "note"]
     ]  # fmt: skip
     tooltip = [
-        alt.Tooltip("indicator:N", title="Indicator"),
-        alt.Tooltip("period_label:N", title="Period"),
-        alt.Tooltip("outcome_label:N", title="Outcome"),
-        alt.Tooltip("target_label:N", title="Target"),
-        alt.Tooltip("theme_label:N", title="Theme"),
-        alt.Tooltip("source:N", title="Source"),
-        alt.Tooltip("note:N", title="Note"),
+        alt.Tooltip("indicator:N", title=_("Indicator")),
+        alt.Tooltip("period_label:N", title=_("Period")),
+        alt.Tooltip("outcome_label:N", title=_("Outcome")),
+        alt.Tooltip("target_label:N", title=_("Target")),
+        alt.Tooltip("theme_label:N", title=_("Theme")),
+        alt.Tooltip("source:N", title=_("Source")),
+        alt.Tooltip("note:N", title=_("Note")),
     ]
     x_scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(zero=True)
     y = alt.Y("row_label:N", sort=list(data["row_label"]), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
@@ -162,7 +180,7 @@ def bars_with_targets(
                 "theme_label:N",
                 # Only themes with a bar enter the legend; target-only rows draw no colour.
                 scale=theme_colour_scale(themes, data.loc[data["outcome_value"].notna(), "theme_label"]),
-                legend=alt.Legend(title="Theme", **LEGEND_BELOW),
+                legend=alt.Legend(title=_("Theme"), **LEGEND_BELOW),
             ),
         )
     )
@@ -185,61 +203,68 @@ def bars_with_targets(
     zero = alt.Chart(data).transform_aggregate(rows="count()").mark_rule(color="#888888").encode(x=alt.datum(0))
     return alt.layer(bars, labels, targets, target_labels, zero).properties(
         height=alt.Step(ROW_HEIGHT),
-        title=alt.Title(title, subtitle=_bars_subtitle(data)),
+        title=alt.Title(title, subtitle=_bars_subtitle(data, _)),
     )
 
 
-def _bars_subtitle(data: pd.DataFrame) -> str:
+def _bars_subtitle(data: pd.DataFrame, _: Translate) -> str:
     has_bars, has_ticks = data["outcome_value"].notna().any(), data["target_value"].notna().any()
-    parts = (["Bars: reported outcome."] if has_bars else []) + (
-        ["Black tick: the target for the same period."] if has_ticks else []
+    parts = ([_("Bars: reported outcome.")] if has_bars else []) + (
+        [_("Black tick: the target for the same period.")] if has_ticks else []
     )
     return " ".join(parts)
 
 
-def coverage_chart(observations: pd.DataFrame) -> alt.Chart:
+def coverage_chart(observations: pd.DataFrame, _: Translate = _untranslated) -> alt.Chart:
     """How many figures each theme has, split into outcomes and targets."""
     counts = observations.groupby(["theme_label", "kind"], sort=False).size().reset_index(name="figures")
+    counts["kind"] = counts["kind"].map(_)
     return (
         alt.Chart(counts)
         .mark_bar()
         .encode(
             y=alt.Y("theme_label:N", title=None, sort=list(dict.fromkeys(observations["theme_label"]))),
-            x=alt.X("figures:Q", title="Figures (count)", stack="zero"),
+            x=alt.X("figures:Q", title=_("Figures (count)"), stack="zero"),
             color=alt.Color(
                 "kind:N",
-                scale=alt.Scale(domain=list(KIND_COLOURS), range=list(KIND_COLOURS.values())),
-                legend=alt.Legend(title="Kind", **LEGEND_BELOW),
+                scale=alt.Scale(domain=[_(kind) for kind in KIND_COLOURS], range=list(KIND_COLOURS.values())),
+                legend=alt.Legend(title=_("Kind"), **LEGEND_BELOW),
             ),
             tooltip=[
-                alt.Tooltip("theme_label:N", title="Theme"),
-                alt.Tooltip("kind:N", title="Kind"),
-                alt.Tooltip("figures:Q", title="Figures"),
+                alt.Tooltip("theme_label:N", title=_("Theme")),
+                alt.Tooltip("kind:N", title=_("Kind")),
+                alt.Tooltip("figures:Q", title=_("Figures")),
             ],
         )
-        .properties(height=alt.Step(ROW_HEIGHT), title="Figures by theme")
+        .properties(height=alt.Step(ROW_HEIGHT), title=_("Figures by theme"))
     )
 
 
-def describe_plan_vs_outcome(pairs: pd.DataFrame) -> str:
+def describe_plan_vs_outcome(pairs: pd.DataFrame, _: Translate = _untranslated) -> str:
     counts = pairs["status"].value_counts()
-    parts = ", ".join(f"{int(counts[s])} {s}" for s in STATUSES if s in counts)
-    return f"Dumbbell chart of {len(pairs)} targets, each scaled to 100, with comparable outcomes as dots: {parts}."
+    parts = _(", ").join(f"{int(counts[s])} {_(s)}" for s in STATUSES if s in counts)
+    return _(
+        "Dumbbell chart of {count} targets, each scaled to 100, with comparable outcomes as dots: {parts}."
+    ).format(count=len(pairs), parts=parts)
 
 
-def describe_bars(rows: pd.DataFrame, what: str) -> str:
+def describe_bars(rows: pd.DataFrame, what: str, _: Translate = _untranslated) -> str:
     outcomes = rows.dropna(subset=["outcome_value"])
-    text = f"Bar chart of {len(outcomes)} {what}"
+    text = _("Bar chart of {count} {what}").format(count=len(outcomes), what=what)
     if len(outcomes):
         top = outcomes.iloc[0]
-        text += f", highest {top['indicator']} at {top['outcome_label']} ({top['period_label']})"
+        text += _(", highest {indicator} at {value} ({period})").format(
+            indicator=top["indicator"], value=top["outcome_label"], period=top["period_label"]
+        )
     targets = int(rows["target_value"].notna().sum())
-    return text + (f"; {targets} targets marked as ticks." if targets else ".")
+    return text + (_("; {count} targets marked as ticks.").format(count=targets) if targets else _("."))
 
 
-def describe_coverage(observations: pd.DataFrame) -> str:
+def describe_coverage(observations: pd.DataFrame, _: Translate = _untranslated) -> str:
     kinds = observations["kind"].value_counts()
-    return (
-        f"Bar chart of {len(observations)} figures across {observations['theme'].nunique()} themes: "
-        f"{int(kinds.get('outcome', 0))} outcomes and {int(kinds.get('target', 0))} targets."
+    return _("Bar chart of {count} figures across {themes} themes: {outcomes} outcomes and {targets} targets.").format(
+        count=len(observations),
+        themes=observations["theme"].nunique(),
+        outcomes=int(kinds.get("outcome", 0)),
+        targets=int(kinds.get("target", 0)),
     )

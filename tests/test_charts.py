@@ -201,18 +201,26 @@ def test_plan_chart_x_axis_says_it_is_a_percent_of_the_target(plan_spec):
 
 
 def test_plan_chart_tooltips_name_indicator_values_period_status_and_sources(plan_spec):
-    wanted = {"indicator", "period", "target_label", "outcome_label", "status", "target_source_id", "outcome_source_id"}
+    wanted = {
+        "indicator",
+        "period",
+        "target_label",
+        "outcome_label",
+        "status_label",
+        "target_source_id",
+        "outcome_source_id",
+    }
     for layer in layers_of(plan_spec):
         assert is_data_bearing(layer)
         assert wanted <= set(tooltip_fields(layer)), layer["mark"]
 
 
-def test_plan_chart_status_scales_cover_all_four_statuses_distinctly(plan_spec):
+def test_plan_chart_status_scales_cover_every_status_distinctly(plan_spec):
     coloured = [layer for layer in layers_of(plan_spec) if "color" in layer["encoding"]]
     assert len(coloured) == 3  # connector, dot, marker
     for layer in coloured:
         colour = layer["encoding"]["color"]
-        assert colour["field"] == "status" and colour["type"] == "nominal"
+        assert colour["field"] == "status_label" and colour["type"] == "nominal"
         assert colour["scale"]["domain"] == list(STATUSES)
         assert len(set(colour["scale"]["range"])) == len(STATUSES)
         assert set(colour["scale"]["range"]) <= OKABE_ITO
