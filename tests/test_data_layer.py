@@ -682,7 +682,7 @@ FAULTS = {
     "source with no dates and no note": Fault(
         "sources.yaml",
         "fx1_plan_2024",
-        "dates:\n      - {date: 2024-01-20, what: published}\n",
+        "dates:\n      - {date: 2024-01-20, what: published, what_zh: 发布}\n",
         "dates: []\n",
         "- id: fx1_plan_2024",
         r"\(sources\[\d+\]\)",
