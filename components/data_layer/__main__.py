@@ -1,5 +1,6 @@
 """The data layer's command line:
-check [PATH]                                summarise the data layer, or list every problem and exit 1
+check [--strict] [PATH]                     summarise the data layer, or list every problem and exit 1;
+                                            warn of each label with no Chinese (--strict: a problem)
 changes --since DATE [--as-of DATE] [PATH]  what changed between the monitor as known on two dates
 """
 
@@ -13,6 +14,7 @@ import pandas as pd
 
 from . import DEFAULT_PATH, DataLayerError, edition_of, load_data_layer
 from .changes import changes_between, describe_changes
+from .translations import missing_translations
 
 
 def _table(title: str, counts) -> str:
@@ -26,6 +28,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m components.data_layer", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate the data layer and print a summary")
+    check.add_argument("--strict", action="store_true", help="count a label with no Chinese as a problem")
     changes = commands.add_parser("changes", help="list what changed between the monitor as known on two dates")
     changes.add_argument("--since", required=True, help="the earlier date, YYYY-MM-DD")
     changes.add_argument("--as-of", help="the later date, YYYY-MM-DD (default: the newest edition)")
@@ -33,11 +36,16 @@ def main(argv: list[str] | None = None) -> int:
         command.add_argument("path", nargs="?", default=str(DEFAULT_PATH), help="data folder (default: data/)")
     args = parser.parse_args(argv)
 
+    untranslated = missing_translations(args.path) if args.command == "check" else []
+    as_problems = untranslated if args.command == "check" and args.strict else []
     try:
         layer = load_data_layer(args.path)
+        problems = as_problems
     except DataLayerError as error:
-        print(f"{len(error.problems)} problem(s) found in {args.path}:", file=sys.stderr)
-        for problem in error.problems:
+        problems = error.problems + as_problems
+    if problems:
+        print(f"{len(problems)} problem(s) found in {args.path}:", file=sys.stderr)
+        for problem in problems:
             print(f"  {problem}", file=sys.stderr)
         return 1
     if args.command == "changes":
@@ -55,6 +63,8 @@ def main(argv: list[str] | None = None) -> int:
     print(_table("Observations by measure:", obs.groupby("measure").size()))
     print(_table("Plan vs outcome by status:", layer.plan_vs_outcome["status"].value_counts()))
     print(f"Periods inferred rather than stated: {int(obs['period_inferred'].sum())}")
+    for problem in untranslated:  # the app shows the English meanwhile
+        print(f"warning: {problem}", file=sys.stderr)
     return 0
 
 
