@@ -7,6 +7,7 @@ import math
 import pandas as pd
 
 from .periods import Period, parse_period
+from .translations import zh
 from .vocabulary import Direction, Measure
 
 # Units whose values run into millions and billions and read better scaled.
@@ -47,12 +48,19 @@ def period_label(period: Period, inferred: bool) -> str:
     return f"{text} (inferred)" if inferred else text
 
 
+def _with_chinese(items: list[dict], *fields: str) -> list[dict]:
+    """Each item with its fields' Chinese, "" where there is none yet (the app then shows the English)."""
+    return [{**{zh(field): "" for field in fields}, **item} for item in items]
+
+
 def themes_frame(data: dict) -> pd.DataFrame:
-    return pd.DataFrame(data["themes"], columns=["id", "label", "description", "colour"])
+    themes = _with_chinese(data["themes"], "label", "description")
+    return pd.DataFrame(themes, columns=["id", "label", "description", "colour", "label_zh", "description_zh"])
 
 
 def units_frame(data: dict) -> pd.DataFrame:
-    return pd.DataFrame(data["units"], columns=["id", "label", "symbol"])
+    units = _with_chinese(data["units"], "label", "symbol")
+    return pd.DataFrame(units, columns=["id", "label", "symbol", "label_zh", "symbol_zh"])
 
 
 def sources_frame(data: dict) -> pd.DataFrame:
@@ -73,9 +81,23 @@ def sources_frame(data: dict) -> pd.DataFrame:
                 "dates": "; ".join(f"{item['what']} {item['date']}" for item in source["dates"]) or "no date given",
                 "date_note": source.get("date_note", ""),
                 "other_figures": list(source.get("other_figures", [])),
+                **_source_chinese(source),
             }
         )
     return pd.DataFrame(rows)
+
+
+def _source_chinese(source: dict) -> dict:
+    """A source's Chinese columns: "" (or no other figures) wherever a translation is missing or partial."""
+    dated = bool(source["dates"]) and all(zh("what") in item for item in source["dates"])
+    other_figures = source.get("other_figures", [])
+    other_figures_zh = source.get("other_figures_zh", [])
+    return {
+        **{zh(field): source.get(zh(field), "") for field in ("title", "outlet", "type", "summary")},
+        "dates_zh": "；".join(f"{item['what_zh']} {item['date']}" for item in source["dates"]) if dated else "",
+        "date_note_zh": source.get("date_note_zh", ""),
+        "other_figures_zh": list(other_figures_zh) if len(other_figures_zh) == len(other_figures) else [],
+    }
 
 
 def sources_editions(sources: pd.DataFrame) -> pd.DataFrame:
@@ -104,6 +126,9 @@ def indicators_frame(data: dict) -> pd.DataFrame:
             "description": item["description"],
             "not_comparable_with": item.get("not_comparable_with", {}).get("indicator", ""),
             "not_comparable_reason": item.get("not_comparable_with", {}).get("reason", ""),
+            "name_zh": item.get("name_zh", ""),
+            "description_zh": item.get("description_zh", ""),
+            "not_comparable_reason_zh": item.get("not_comparable_with", {}).get("reason_zh", ""),
         }
         for item in data["indicators"]
     ]
@@ -132,6 +157,11 @@ OBSERVATION_COLUMNS = [
     "source_id",
     "source_title",
     "note",
+    "indicator_zh",
+    "theme_label_zh",
+    "unit_label_zh",
+    "source_title_zh",
+    "note_zh",
 ]
 
 
@@ -144,6 +174,8 @@ def observations_frame(
     theme_labels = dict(zip(themes["id"], themes["label"], strict=True))
     unit_by_id = {row["id"]: row for row in units.to_dict("records")}
     source_titles = dict(zip(sources["id"], sources["title"], strict=True))
+    theme_labels_zh = dict(zip(themes["id"], themes["label_zh"], strict=True))
+    source_titles_zh = dict(zip(sources["id"], sources["title_zh"], strict=True))
     rows = []
     for document in files:
         source_id = document["source"]
@@ -162,6 +194,8 @@ def observations_frame(
                     item["kind"], period.text, period_label(period, inferred), period.type, period.start, period.end,
                     inferred, source_id, source_titles[source_id],
                     item.get("note", ""),
+                    indicator["name_zh"], theme_labels_zh[indicator["theme"]], unit["label_zh"],
+                    source_titles_zh[source_id], item.get("note_zh", ""),
                 )
             )  # fmt: skip
     frame = pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
