@@ -13,6 +13,8 @@ from pathlib import Path
 
 import pandas as pd
 
+from components.i18n import Language, translator
+
 from .frames import (
     format_value,
     indicators_frame,
@@ -49,6 +51,7 @@ class DataLayer:
     plan_vs_outcome: pd.DataFrame
     as_of: date
     editions: pd.DataFrame  # every edition in the data, newest first: date, source_id, title, inferred
+    lang: Language = "en"  # the language of the texts (see localize.localized)
 
 
 def edition_of(layer: DataLayer, as_of: date | None = None) -> DataLayer:
@@ -57,7 +60,12 @@ def edition_of(layer: DataLayer, as_of: date | None = None) -> DataLayer:
     as_of = as_of or layer.editions["date"].max().date()
     published = layer.sources[layer.sources["edition_date"].dt.date <= as_of]
     observations = layer.observations[layer.observations["source_id"].isin(published["id"])].reset_index(drop=True)
-    pairs = build_plan_vs_outcome(observations, layer.indicators, published.set_index("id")["edition_date"], as_of)
+    # In another language, the reasons and gaps are written in it, with the units' own words.
+    unit_words = None if layer.lang == "en" else {**dict(zip(layer.units["id"], layer.units["symbol"], strict=True))}
+    pairs = build_plan_vs_outcome(
+        observations, layer.indicators, published.set_index("id")["edition_date"], as_of, translator(layer.lang),
+        unit_words,
+    )  # fmt: skip
     return replace(layer, observations=observations, sources=published.reset_index(drop=True),
                    plan_vs_outcome=pairs, as_of=as_of)  # fmt: skip
 

@@ -3,15 +3,27 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Callable
 from datetime import date
 
 import pandas as pd
 
 from .vocabulary import ABOUT_TOLERANCE, ACHIEVED, LOWER_BOUNDS, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, Status
 
+Translate = Callable[[str], str]
+
+
+def _untranslated(message: str) -> str:
+    return message
+
 
 def judge(
-    target_value: float, target_qualifier: str, outcome_value: float, outcome_qualifier: str, higher_is_better: bool
+    target_value: float,
+    target_qualifier: str,
+    outcome_value: float,
+    outcome_qualifier: str,
+    higher_is_better: bool,
+    _: Translate = _untranslated,
 ) -> tuple[Status, str]:
     """Status and reason for a target and an outcome of the same indicator and period.
 
@@ -21,9 +33,9 @@ def judge(
     meets it, and cannot prove it missed.
     """
     if math.isnan(target_value):
-        return NOT_COMPARABLE, "The target is a place among the top, not a number."
+        return NOT_COMPARABLE, _("The target is a place among the top, not a number.")
     if outcome_qualifier == "among the top" or math.isnan(outcome_value):
-        return NOT_COMPARABLE, "The outcome is a place among the top, not a number."
+        return NOT_COMPARABLE, _("The outcome is a place among the top, not a number.")
     sign = 1 if higher_is_better else -1
     tolerance = ABOUT_TOLERANCE * abs(target_value) if target_qualifier == "about" else 0.0
     # Rounded so that an outcome exactly at the tolerance's edge is not lost to binary fractions (5 - 4.9).
@@ -31,28 +43,44 @@ def judge(
     strict_target = target_qualifier == "more than"
     outcome_is_bound = outcome_qualifier in LOWER_BOUNDS
     if outcome_is_bound and not higher_is_better:
-        return NOT_COMPARABLE, "The outcome is a lower bound, which cannot show a ceiling was kept."
+        return NOT_COMPARABLE, _("The outcome is a lower bound, which cannot show a ceiling was kept.")
     meets = margin > 0 or (margin == 0 and (not strict_target or outcome_qualifier == "more than"))
     sides = (("target", target_qualifier), ("outcome", outcome_qualifier))
-    hedges = [f"the {side} is hedged ({qualifier!r})" for side, qualifier in sides if qualifier]
-    hedge_note = (" Note: " + "; ".join(hedges) + ".") if hedges else ""
+    hedges = [
+        _("the {side} is hedged ('{qualifier}')").format(side=_(side), qualifier=_(qualifier))
+        for side, qualifier in sides
+        if qualifier
+    ]
+    hedge_note = _(" Note: {hedges}.").format(hedges=_("; ").join(hedges)) if hedges else ""
     if meets and sign * (outcome_value - target_value) < 0:
-        return ACHIEVED, f"The outcome is within {ABOUT_TOLERANCE:.0%} of an 'about' target." + hedge_note
+        return ACHIEVED, _("The outcome is within {tolerance} of an 'about' target.").format(
+            tolerance=f"{ABOUT_TOLERANCE:.0%}"
+        ) + hedge_note
     if meets:
-        return ACHIEVED, "The outcome meets the target." + hedge_note
+        return ACHIEVED, _("The outcome meets the target.") + hedge_note
     if outcome_is_bound:
         return (
             NOT_COMPARABLE,
-            "The outcome is known only to exceed a value below the target, so it may or may not meet it.",
+            _("The outcome is known only to exceed a value below the target, so it may or may not meet it."),
         )
-    return MISSED, "The outcome falls short of the target." + hedge_note
+    return MISSED, _("The outcome falls short of the target.") + hedge_note
 
 
-def gap_label(gap: float, gap_percent: float, unit: str, outcome_qualifier: str) -> str:
-    """'+3 pp (+6.4%)'; prefixed "more than" or "at least" when the outcome is only a lower bound."""
+def gap_label(
+    gap: float, gap_percent: float, unit: str, outcome_qualifier: str, unit_words: dict[str, str] | None = None
+) -> str:
+    """'+3 pp (+6.4%)'; prefixed "more than" or "at least" when the outcome is only a lower bound.
+    `unit_words` gives each unit's word in another language, written after the number; the
+    qualifier is then expected translated too (超过+3个百分点)."""
+    if unit_words is not None:
+        return f"{outcome_qualifier}{gap:+,.10g}{unit_words.get(unit, '')}（{gap_percent:+.1f}%）"
     gap_unit = " pp" if unit == "percent" else f" {unit.replace('_', ' ')}" if unit != "count" else ""
     text = f"{gap:+,.10g}{gap_unit} ({gap_percent:+.1f}%)"
     return f"{outcome_qualifier} {text}" if outcome_qualifier in LOWER_BOUNDS else text
+
+
+def _hedge(qualifier: str, _: Translate) -> str:
+    return _(qualifier) if qualifier in LOWER_BOUNDS else ""
 
 
 COLUMNS = [
@@ -87,7 +115,12 @@ COLUMNS = [
 
 
 def build_plan_vs_outcome(
-    observations: pd.DataFrame, indicators: pd.DataFrame, source_dates: pd.Series, as_of: date
+    observations: pd.DataFrame,
+    indicators: pd.DataFrame,
+    source_dates: pd.Series,
+    as_of: date,
+    _: Translate = _untranslated,
+    unit_words: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """One row per target, judged as known on `as_of` (`observations` hold only what was public by
     then). Its outcome is the same indicator's outcome ending on the same day as the target's period
@@ -125,13 +158,17 @@ def build_plan_vs_outcome(
     for row, own_outcome in zip(frame.itertuples(index=False), has_same, strict=True):
         if own_outcome:
             statuses.append(judge(row.target_value, row.target_qualifier, row.outcome_value,
-                                  row.outcome_qualifier, row.direction == "higher_is_better"))  # fmt: skip
+                                  row.outcome_qualifier, row.direction == "higher_is_better", _))  # fmt: skip
         elif pd.notna(row.outcome_id):
             statuses.append((NOT_COMPARABLE, row.not_comparable_reason))
         elif row.period_end.date() >= as_of:  # a period ends with its last day, not on it
-            statuses.append((PENDING, f"The target's period runs to {row.period_end.date()}, after {as_of}."))
+            reason = _("The target's period runs to {end}, after {as_of}.").format(
+                end=row.period_end.date(), as_of=as_of
+            )
+            statuses.append((PENDING, reason))
         else:
-            statuses.append((NOT_REPORTED, f"The period has ended and no source published by {as_of} reports it."))
+            reason = _("The period has ended and no source published by {as_of} reports it.").format(as_of=as_of)
+            statuses.append((NOT_REPORTED, reason))
     frame["status"] = [status for status, _ in statuses]
     frame["status_reason"] = [reason for _, reason in statuses]
 
@@ -141,7 +178,9 @@ def build_plan_vs_outcome(
         compared
     )
     frame["gap_label"] = [
-        gap_label(gap, percent, unit, qualifier) if ok else ""
+        gap_label(gap, percent, unit, qualifier if unit_words is None else _hedge(qualifier, _), unit_words)
+        if ok
+        else ""
         for gap, percent, unit, qualifier, ok in zip(
             frame["gap"], frame["gap_percent"], frame["unit"], frame["outcome_qualifier"], compared, strict=True
         )
