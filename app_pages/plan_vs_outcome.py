@@ -5,19 +5,23 @@ import streamlit as st
 
 from components import markdown, page_views
 from components.data_layer import STATUSES
-from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice, page_header
+from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice, gettext, page_header
 
-page_header("Plan vs outcome")
+_ = gettext()
+page_header(_("Plan vs outcome"))
 st.caption(
-    "What the plans and work reports promised, in their own words and units, beside what was reported "
-    "for the same indicator and period. How a status is decided is set out on the Data and sources page."
+    _(
+        "What the plans and work reports promised, in their own words and units, beside what was reported "
+        "for the same indicator and period. How a status is decided is set out on the Data and sources page."
+    )
 )
 statuses = st.pills(
-    "Status", STATUSES, selection_mode="multi", key=STATUS_PARAM, bind="query-params", help="Leave empty for all."
-)
+    _("Status"), STATUSES, format_func=_, selection_mode="multi", key=STATUS_PARAM, bind="query-params",
+    help=_("Leave empty for all."),
+)  # fmt: skip
 view = cached(page_views.plan_vs_outcome)(tuple(chosen_themes()), tuple(statuses))
 if not view.groups:
-    empty_notice("targets for the chosen themes and statuses", "Clear the status pills or widen the theme filter.")
+    empty_notice(_("No targets for the chosen themes and statuses. Clear the status pills or widen the theme filter."))
     st.stop()
 
 st.markdown(" · ".join(f"{markdown.escape(group.badge)}: {len(group.targets)}" for group in view.groups))
@@ -26,10 +30,10 @@ for group in view.groups:
     st.markdown(markdown.table(group.targets))
 
 if view.chart:
-    st.subheader("Targets against outcomes")
+    st.subheader(_("Targets against outcomes"))
     chart_block(view.chart, key="plan-vs-outcome")
 
 if view.caveats:
-    st.subheader("Read with care")
+    st.subheader(_("Read with care"))
     items = [f"**{markdown.escape(caveat.heading)}**: {markdown.escape(caveat.text)}" for caveat in view.caveats]
     st.markdown(markdown.bullet_list(items))

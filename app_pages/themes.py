@@ -1,18 +1,23 @@
-"""Themes: one theme's indicators grouped as targets, growth rates, shares, and levels and ranks."""
+"""Themes: one theme's promises, growth rates and shares as charts, and its levels and ranks as tables."""
 
 import streamlit as st
 
 from components import markdown, page_views
-from components.ui import cached, chart_block, chosen_themes, page_header
+from components.ui import cached, chart_block, chosen_themes, gettext, page_header
 
+_ = gettext()
 labels = cached(page_views.theme_choices)(tuple(chosen_themes()))
 
-page_header("Themes")
-theme = st.selectbox("Theme", list(labels), format_func=labels.__getitem__, key="theme_page_choice")
+page_header(_("Themes"))
+theme = st.selectbox(_("Theme"), list(labels), format_func=labels.__getitem__, key="theme_page_choice")
 view = cached(page_views.theme_page)(theme)
 st.caption(markdown.escape(view.description))
-st.markdown(" · ".join(map(markdown.escape, view.sections)) or "No figures for this theme yet.")
+st.markdown(" · ".join(map(markdown.escape, view.sections)) or _("No figures for this theme yet."))
 
+if view.targets:
+    st.subheader(view.targets_heading)
+    for group in view.targets:
+        st.markdown(markdown.table(group.targets))
 for index, (heading, chart) in enumerate(view.charts):
     st.subheader(heading)
     chart_block(chart, key=f"theme-chart-{index}")

@@ -4,27 +4,34 @@ restated, and targets whose status moved."""
 import streamlit as st
 
 from components import exports, markdown, page_views
-from components.ui import cached, chosen_themes, edition_in_name, page_header
+from components.i18n import format_day
+from components.ui import cached, chosen_language, chosen_themes, edition_in_name, gettext, page_header
 
-page_header("What changed")
+_, lang = gettext(), chosen_language()
+page_header(_("What changed"))
 probe = cached(page_views.what_changed)(tuple(chosen_themes()), None)
 if not probe.earlier:
-    st.info("This is the first edition of the monitor: there is no earlier one to compare it with.", icon="🔎")
+    st.info(_("This is the first edition of the monitor: there is no earlier one to compare it with."), icon="🔎")
     st.stop()
 
 earlier = {edition.date.isoformat(): edition.label for edition in probe.earlier}
 since = st.selectbox(
-    "Compared with", list(earlier), format_func=earlier.__getitem__, key="what_changed_since",
-    help="An earlier edition; the previous one unless you pick another.",
+    _("Compared with"), list(earlier), format_func=earlier.__getitem__, key="what_changed_since",
+    help=_("An earlier edition; the previous one unless you pick another."),
 )  # fmt: skip
 view = cached(page_views.what_changed)(tuple(chosen_themes()), since)
-st.caption(f"From the monitor as known on {view.since:%-d %B %Y} to the monitor as known on {view.as_of:%-d %B %Y}.")
+if view.since:
+    st.caption(
+        _("From the monitor as known on {since} to the monitor as known on {as_of}.").format(
+            since=format_day(view.since, lang), as_of=format_day(view.as_of, lang)
+        )
+    )
 for change, rows in view.sections:
-    st.subheader(f"{change.capitalize()} ({len(rows)})")
-    st.markdown(markdown.table(rows) if len(rows) else "None.")
+    st.subheader(f"{_(change)} ({len(rows)})".capitalize() if lang == "en" else f"{_(change)}（{len(rows)}）")
+    st.markdown(markdown.table(rows) if len(rows) else _("None."))
 
 st.download_button(
-    "Download these changes (CSV)",
+    _("Download these changes (CSV)"),
     data=exports.frame_csv(view.csv),
     file_name=exports.export_filename(f"changes since {view.since}", chosen_themes(), "csv", edition_in_name()),
     mime="text/csv",

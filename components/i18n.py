@@ -72,3 +72,8 @@ def format_number(value: float, lang: Language, *, compact: bool = False) -> str
             value, format_type="short", locale=locale, fraction_digits=COMPACT_FRACTION_DIGITS
         )
     return format_decimal(value, format="#,##0.##########", locale=locale)
+
+
+def N_(message: str) -> str:
+    """Mark `message` for the catalog where it is defined; translate it with `_` where it is shown."""
+    return message

@@ -5,11 +5,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from components.i18n import N_
+
 
 @dataclass(frozen=True)
 class PageInfo:
     name: str  # the page's file in app_pages/, also its id in tests, screenshots and benchmark rows
-    title: str  # the page's title and menu entry
+    title: str  # the page's title and menu entry, in English (translate it where shown)
     icon: str
     url_path: str  # "" for the default page, served at "/"
 
@@ -25,11 +27,11 @@ class PageInfo:
 
 
 PAGES = (
-    PageInfo("overview", "Overview", ":material/dashboard:", ""),
-    PageInfo("plan_vs_outcome", "Plan vs outcome", ":material/flag:", "plan-vs-outcome"),
-    PageInfo("growth_rates", "Growth rates", ":material/trending_up:", "growth-rates"),
-    PageInfo("what_changed", "What changed", ":material/history:", "what-changed"),
-    PageInfo("themes", "Themes", ":material/category:", "themes"),
-    PageInfo("data_and_sources", "Data and sources", ":material/table:", "data"),
+    PageInfo("overview", N_("Overview"), ":material/dashboard:", ""),
+    PageInfo("plan_vs_outcome", N_("Plan vs outcome"), ":material/flag:", "plan-vs-outcome"),
+    PageInfo("growth_rates", N_("Growth rates"), ":material/trending_up:", "growth-rates"),
+    PageInfo("what_changed", N_("What changed"), ":material/history:", "what-changed"),
+    PageInfo("themes", N_("Themes"), ":material/category:", "themes"),
+    PageInfo("data_and_sources", N_("Data and sources"), ":material/table:", "data"),
 )
 PAGE_BY_NAME = {page.name: page for page in PAGES}

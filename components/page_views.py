@@ -9,6 +9,7 @@ here once per choice, a page's rerun only lays the results out."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
@@ -21,6 +22,7 @@ from components import charts
 from components.data_layer import DataLayer, Kind, Measure, Status, edition_of, queries
 from components.data_layer.changes import CHANGES, Change, changes_between
 from components.data_layer.vocabulary import ACHIEVED, KINDS, MISSED, STATUSES
+from components.i18n import N_, Language, translator
 
 README = Path(__file__).resolve().parents[1] / "README.md"
 METHOD_START, METHOD_END = "<!-- method:start -->", "<!-- method:end -->"
@@ -40,6 +42,14 @@ class ChartView:
         return self.table[list(self.shown)] if self.shown else self.table
 
 
+Translate = Callable[[str], str]
+
+
+def translated(headers: dict[str, str], _: Translate) -> dict[str, str]:
+    """Column -> header in the reader's language."""
+    return {column: _(header) for column, header in headers.items()}
+
+
 def _chart_view(
     chart: alt.TopLevelMixin,
     name: str,
@@ -47,37 +57,47 @@ def _chart_view(
     data: pd.DataFrame,
     headers: dict[str, str],
     shown: tuple[str, ...] = (),
+    _: Translate = str,
 ) -> ChartView:
+    """`name` stays English: it names the downloaded files, which must be ASCII in every language."""
+    headers = translated(headers, _)
     table = data[list(headers)].rename(columns=headers)
     return ChartView(name, chart.to_dict(), description, table, tuple(headers[column] for column in shown))
 
 
 # Frame column -> the header a reader sees, for each kind of table the pages show.
 PAIR_HEADERS = {
-    "indicator": "Indicator", "period": "Period", "target_label": "Target", "outcome_label": "Outcome",
-    "gap_label": "Gap", "status": "Status", "status_reason": "Why", "gap": "Gap (units)", "gap_percent": "Gap (%)",
-    "target_source_id": "Target source", "outcome_source_id": "Outcome source",
+    "indicator": N_("Indicator"), "period": N_("Period"), "target_label": N_("Target"), "outcome_label": N_("Outcome"),
+    "gap_label": N_("Gap"), "status_label": N_("Status"), "status_reason": N_("Why"), "gap": N_("Gap (units)"),
+    "gap_percent": N_("Gap (%)"), "target_source_id": N_("Target source"), "outcome_source_id": N_("Outcome source"),
 }  # fmt: skip
 # On screen, the plan table leaves out the reasons (the page lists those worth reading below the
 # chart), the numeric gaps and the source ids; the target-row table, the numbers repeated in words.
-PAIR_SHOWN = ("indicator", "period", "target_label", "outcome_label", "gap_label", "status")
+PAIR_SHOWN = ("indicator", "period", "target_label", "outcome_label", "gap_label", "status_label")
 TARGET_ROW_HEADERS = {
-    "indicator": "Indicator", "period_label": "Period", "theme_label": "Theme", "outcome_value": "Outcome (%)",
-    "outcome_label": "Outcome as stated", "target_value": "Target (%)", "target_label": "Target as stated",
-    "source": "Source", "note": "Note",
+    "indicator": N_("Indicator"), "period_label": N_("Period"), "theme_label": N_("Theme"),
+    "outcome_value": N_("Outcome (%)"), "outcome_label": N_("Outcome as stated"), "target_value": N_("Target (%)"),
+    "target_label": N_("Target as stated"), "source": N_("Source"), "note": N_("Note"),
 }  # fmt: skip
 TARGET_ROW_SHOWN = ("indicator", "period_label", "theme_label", "outcome_label", "target_label", "source", "note")
 HEADLINE_HEADERS = {
-    "theme_label": "Theme", "indicator": "Figure", "value_label": "Value", "period_label": "Period",
-    "source_title": "Source",
+    "theme_label": N_("Theme"), "indicator": N_("Figure"), "value_label": N_("Value"), "period_label": N_("Period"),
+    "source_title": N_("Source"),
 }  # fmt: skip
 FIGURE_HEADERS = {
-    "indicator": "Figure", "value_label": "Value", "period_label": "Period", "source_title": "Source", "note": "Note",
+    "indicator": N_("Figure"), "value_label": N_("Value"), "period_label": N_("Period"),
+    "source_title": N_("Source"), "note": N_("Note"),
 }  # fmt: skip
 OBSERVATION_HEADERS = {
-    "indicator": "Indicator", "theme_label": "Theme", "kind": "Kind", "value": "Value", "unit_label": "Unit",
-    "qualifier": "Qualifier", "value_label": "As stated", "period_label": "Period", "measure": "Measure",
-    "source_id": "Source", "note": "Note",
+    "indicator": N_("Indicator"), "theme_label": N_("Theme"), "kind": N_("Kind"), "value": N_("Value"),
+    "unit_label": N_("Unit"), "qualifier": N_("Qualifier"), "value_label": N_("As stated"),
+    "period_label": N_("Period"), "measure": N_("Measure"), "source_id": N_("Source"), "note": N_("Note"),
+}  # fmt: skip
+COVERAGE_HEADERS = {"theme_label": N_("Theme"), "kind": N_("Kind"), "figures": N_("Figures")}
+# How a measure reads in a table or a filter.
+MEASURE_NAMES: dict[Measure, str] = {
+    "level": N_("level"), "share": N_("share"), "yoy_growth": N_("year-on-year growth"),
+    "added": N_("added in the period"), "rank": N_("rank"), "rank_change": N_("change in rank"),
 }  # fmt: skip
 
 
@@ -100,29 +120,31 @@ class Overview:
 
 
 def overview(layer: DataLayer, themes: tuple[str, ...]) -> Overview:
+    _ = translator(layer.lang)
     observations = queries.for_themes(layer.observations, themes)
     pairs = queries.for_themes(layer.plan_vs_outcome, themes)
     headline_ids = set(layer.indicators.loc[layer.indicators["headline"], "id"])
     counts = observations.groupby(["theme_label", "kind"], sort=False).size().reset_index(name="figures")
+    counts["kind"] = counts["kind"].map(_)
     coverage = None
     if not observations.empty:
         coverage = _chart_view(
-            charts.coverage_chart(observations), "Figures by theme", charts.describe_coverage(observations),
-            counts, {"theme_label": "Theme", "kind": "Kind", "figures": "Figures"},
+            charts.coverage_chart(observations, _), "Figures by theme", charts.describe_coverage(observations, _),
+            counts, COVERAGE_HEADERS, _=_,
         )  # fmt: skip
-    headlines = _with_silent_themes(queries.headline_outcomes(observations, headline_ids), observations)
+    headlines = _with_silent_themes(queries.headline_outcomes(observations, headline_ids), observations, _)
     return Overview(
         newest_source=_newest_source(layer.sources),
         status_counts=queries.status_counts(pairs),
-        headlines=headlines[list(HEADLINE_HEADERS)].rename(columns=HEADLINE_HEADERS),
+        headlines=headlines[list(HEADLINE_HEADERS)].rename(columns=translated(HEADLINE_HEADERS, _)),
         coverage=coverage,
     )
 
 
-NO_HEADLINE = "No outcome with a number reported yet"
+NO_HEADLINE = N_("No outcome with a number reported yet")
 
 
-def _with_silent_themes(headlines: pd.DataFrame, observations: pd.DataFrame) -> pd.DataFrame:
+def _with_silent_themes(headlines: pd.DataFrame, observations: pd.DataFrame, _: Translate) -> pd.DataFrame:
     """The headline rows, plus one row saying so for each theme that has figures but no numeric
     outcome (only targets, or only a place "among the top"), so no theme silently drops out."""
     themes = observations.drop_duplicates("theme")
@@ -130,7 +152,7 @@ def _with_silent_themes(headlines: pd.DataFrame, observations: pd.DataFrame) -> 
     if silent.empty:
         return headlines
     rows = pd.DataFrame(
-        {"theme": silent["theme"], "theme_label": silent["theme_label"], "indicator": NO_HEADLINE,
+        {"theme": silent["theme"], "theme_label": silent["theme_label"], "indicator": _(NO_HEADLINE),
          "value_label": "", "period_label": "", "source_title": ""}
     )  # fmt: skip
     order = {theme: position for position, theme in enumerate(themes["theme"])}
@@ -154,14 +176,15 @@ STATUS_MARKS: dict[Status, str] = {
     "achieved": "✔", "missed": "✘", "not comparable": "≠", "pending": "…", "not reported": "?",
 }  # fmt: skip
 TRACKER_HEADERS = {
-    "status_badge": "Status", "indicator": "Promise", "target_label": "Target as stated",
-    "outcome_label": "Outcome as stated", "period_label": "Period", "gap_label": "Gap", "sources": "Sources",
+    "status_badge": N_("Status"), "indicator": N_("Promise"), "target_label": N_("Target as stated"),
+    "outcome_label": N_("Outcome as stated"), "period_label": N_("Period"), "gap_label": N_("Gap"),
+    "sources": N_("Sources"),
 }  # fmt: skip
 MIN_CHARTED_PAIRS = 2  # fewer compared pairs than this read better as the list alone
 
 
-def status_badge(status: Status) -> str:
-    return f"{STATUS_MARKS[status]} {status}"
+def status_badge(status: Status, _: Translate = str) -> str:
+    return f"{STATUS_MARKS[status]} {_(status)}"
 
 
 @dataclass(frozen=True)
@@ -192,20 +215,21 @@ def plan_vs_outcome(layer: DataLayer, themes: tuple[str, ...], statuses: tuple[S
         pairs = pairs[pairs["status"].isin(statuses)]
     hedged = (pairs["status"] == "not comparable") | (pairs["target_qualifier"] != "")
     hedged |= pairs["outcome_qualifier"] != ""
+    _ = translator(layer.lang)
     return PlanVsOutcome(
         as_of=layer.as_of,
         pairs=pairs,
-        groups=tracker_groups(pairs, layer.themes),
-        chart=_compared_chart(pairs, "Plan vs outcome"),
-        caveats=[_caveat(row) for row in pairs[hedged].itertuples()],
+        groups=tracker_groups(pairs, layer.themes, _),
+        chart=_compared_chart(pairs, "Plan vs outcome", _),
+        caveats=[_caveat(row, _) for row in pairs[hedged].itertuples()],
     )
 
 
-def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame) -> list[StatusGroup]:
+def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str) -> list[StatusGroup]:
     """The targets under their status, each group by theme (themes.yaml order) and then promise."""
     order = {theme: position for position, theme in enumerate(themes["id"])}
     rows = pairs.assign(
-        status_badge=pairs["status"].map(status_badge),
+        status_badge=[status_badge(status, _) for status in pairs["status"]],
         sources=[
             "; ".join(dict.fromkeys(title for title in pair if title))
             for pair in zip(pairs["target_source_title"], pairs["outcome_source_title"], strict=True)
@@ -213,26 +237,33 @@ def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame) -> list[StatusGrou
         _theme=pairs["theme"].map(order),
     ).sort_values(["_theme", "indicator", "period_end"])
     return [
-        StatusGroup(status, status_badge(status), group[list(TRACKER_HEADERS)].rename(columns=TRACKER_HEADERS))
+        StatusGroup(
+            status, status_badge(status, _), group[list(TRACKER_HEADERS)].rename(columns=translated(TRACKER_HEADERS, _))
+        )
         for status in STATUSES
         if not (group := rows[rows["status"] == status]).empty
     ]
 
 
-def _compared_chart(pairs: pd.DataFrame, name: str) -> ChartView | None:
+def _compared_chart(pairs: pd.DataFrame, name: str, _: Translate) -> ChartView | None:
     """The dumbbell of the pairs with numbers on both sides, or None when fewer than two have them."""
     compared = pairs[pairs["status"].isin([ACHIEVED, MISSED])]
     if len(compared) < MIN_CHARTED_PAIRS:
         return None
-    chart = charts.plan_vs_outcome_chart(compared)
-    return _chart_view(chart, name, charts.describe_plan_vs_outcome(compared), compared, PAIR_HEADERS, PAIR_SHOWN)
+    chart = charts.plan_vs_outcome_chart(compared, _)
+    description = charts.describe_plan_vs_outcome(compared, _)
+    data = compared.assign(status_label=compared["status"].map(_))
+    return _chart_view(chart, name, description, data, PAIR_HEADERS, PAIR_SHOWN, _)
 
 
-def _caveat(pair) -> Caveat:
-    outcome = f"; outcome {pair.outcome_label} ({pair.outcome_indicator})" if pair.outcome_label else ""
-    return Caveat(
-        f"{pair.indicator}, {pair.period_label}", f"target {pair.target_label}{outcome}. {pair.status_reason}"
-    )
+def _caveat(pair, _: Translate) -> Caveat:
+    text = _("target {target}").format(target=pair.target_label)
+    if pair.outcome_label:
+        text += _("; outcome {outcome} ({indicator})").format(
+            outcome=pair.outcome_label, indicator=pair.outcome_indicator
+        )
+    return Caveat(_("{indicator}, {period}").format(indicator=pair.indicator, period=pair.period_label),
+                  f"{text}{_('.')} {pair.status_reason}")  # fmt: skip
 
 
 # --- Growth rates ------------------------------------------------------------------------------
@@ -249,6 +280,7 @@ class Growth:
 
 def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Growth:
     """Growth rates of `period` (None: the first of `periods`)."""
+    _ = translator(layer.lang)
     observations = queries.for_themes(layer.observations, themes)
     periods = queries.figure_periods(layer.observations, "yoy_growth")
     labels = queries.period_labels(layer.observations)
@@ -256,11 +288,12 @@ def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Gro
     rows = queries.rows_with_targets(observations, "yoy_growth", period) if period else pd.DataFrame()
     chart = None
     if period and not rows.empty:
-        title = f"Growth rates, {labels[period]}"
+        title = _("Growth rates, {period}").format(period=labels[period])
         chart = _chart_view(
-            charts.bars_with_targets(rows, layer.themes, "Year-on-year growth (%)", title),
-            f"Growth rates {period}", charts.describe_bars(rows, f"growth rates for {labels[period]}"),
-            rows, TARGET_ROW_HEADERS, TARGET_ROW_SHOWN,
+            charts.bars_with_targets(rows, layer.themes, _("Year-on-year growth (%)"), title, _=_),
+            f"Growth rates {period}",
+            charts.describe_bars(rows, _("growth rates for {period}").format(period=labels[period]), _),
+            rows, TARGET_ROW_HEADERS, TARGET_ROW_SHOWN, _,
         )  # fmt: skip
     multiples = queries.growth_outside_percent(observations)
     return Growth(
@@ -269,7 +302,9 @@ def growth(layer: DataLayer, themes: tuple[str, ...], period: str | None) -> Gro
         chart=chart,
         only_targets=chart is not None and bool(rows["outcome_value"].isna().all()),
         not_in_percent=[
-            f"{row.indicator}, {row.period_label}: {row.value_label}. {row.note}".strip()
+            _("{indicator}, {period}: {value}. {note}")
+            .format(indicator=row.indicator, period=row.period_label, value=row.value_label, note=row.note)
+            .strip()
             # Every period's: such a period may have no percent growth, and so no place in the list.
             for row in multiples.itertuples()
         ],
@@ -293,40 +328,47 @@ class ThemePage:
     charts: list[tuple[str, ChartView]] = field(default_factory=list)  # (section heading, chart)
     tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)  # (section heading, FIGURE_HEADERS)
 
+    targets_heading: str = N_("Targets")
+
     @property
     def sections(self) -> list[str]:
-        targets = ["Targets"] if self.targets else []
+        targets = [self.targets_heading] if self.targets else []
         return targets + [heading for heading, _ in self.charts] + [heading for heading, _ in self.tables]
 
 
 def theme_page(layer: DataLayer, theme: str) -> ThemePage:
+    _ = translator(layer.lang)
     info = layer.themes.set_index("id").loc[theme]
     observations = queries.for_themes(layer.observations, [theme])
     pairs = queries.for_themes(layer.plan_vs_outcome, [theme])
-    page = ThemePage(info["label"], info["description"], tracker_groups(pairs, layer.themes))
-    if compared := _compared_chart(pairs, f"{info['label']} targets"):
-        page.charts.append(("Targets against outcomes", compared))
+    name = theme  # file names stay ASCII in every language: the theme's id
+    page = ThemePage(
+        info["label"], info["description"], tracker_groups(pairs, layer.themes, _), targets_heading=_("Targets")
+    )
+    if compared := _compared_chart(pairs, f"{name} targets", _):
+        page.charts.append((_("Targets against outcomes"), compared))
     measures: list[tuple[Measure, str, str, tuple[float, float] | None]] = [
-        ("yoy_growth", "Growth rates", "Year-on-year growth (%)", None),
-        ("share", "Shares", "Share of the total (%)", (0, 100)),
+        ("yoy_growth", N_("Growth rates"), N_("Year-on-year growth (%)"), None),
+        ("share", N_("Shares"), N_("Share of the total (%)"), (0, 100)),
     ]
     for measure, heading, axis, domain in measures:
         rows = queries.rows_with_targets(observations, measure)
         if not rows.empty:
-            chart = charts.bars_with_targets(rows, layer.themes, axis, f"{info['label']}: {heading.lower()}", domain)
-            description = charts.describe_bars(rows, heading.lower())
-            view = _chart_view(
-                chart, f"{info['label']} {heading}", description, rows, TARGET_ROW_HEADERS, TARGET_ROW_SHOWN
-            )
-            page.charts.append((heading, view))
+            title = _("{theme}: {what}").format(theme=info["label"], what=_(heading).lower())
+            chart = charts.bars_with_targets(rows, layer.themes, _(axis), title, domain, _)
+            description = charts.describe_bars(rows, _(heading).lower(), _)
+            view = _chart_view(chart, f"{name} {heading}", description, rows, TARGET_ROW_HEADERS, TARGET_ROW_SHOWN, _)
+            page.charts.append((_(heading), view))
     tables: list[tuple[str, list[Measure]]] = [
-        ("Levels and counts", ["level", "added"]),
-        ("Ranks", ["rank", "rank_change"]),
+        (N_("Levels and counts"), ["level", "added"]),
+        (N_("Ranks"), ["rank", "rank_change"]),
     ]
     for heading, table_measures in tables:
         figures = queries.outcomes_of(observations, table_measures)
         if not figures.empty:
-            page.tables.append((heading, figures[list(FIGURE_HEADERS)].rename(columns=FIGURE_HEADERS)))
+            page.tables.append(
+                (_(heading), figures[list(FIGURE_HEADERS)].rename(columns=translated(FIGURE_HEADERS, _)))
+            )
     return page
 
 
@@ -353,10 +395,16 @@ class ObservationTable:
 def observation_table(
     layer: DataLayer, themes: tuple[str, ...], kinds: tuple[Kind, ...], measures: tuple[Measure, ...], search: str
 ) -> ObservationTable:
+    _ = translator(layer.lang)
     observations = queries.for_themes(layer.observations, themes)
     matching = queries.matching_observations(observations, kinds, measures, search)
+    shown = matching.assign(
+        kind=matching["kind"].map(_),
+        measure=matching["measure"].map(lambda measure: _(MEASURE_NAMES[measure])),
+        qualifier=[_(qualifier) if qualifier else "" for qualifier in matching["qualifier"]],
+    )
     return ObservationTable(
-        table=matching[list(OBSERVATION_HEADERS)].rename(columns=OBSERVATION_HEADERS),
+        table=shown[list(OBSERVATION_HEADERS)].rename(columns=translated(OBSERVATION_HEADERS, _)),
         csv=matching.drop(columns=["period_start", "period_end"]),
         total=len(layer.observations),
     )
@@ -382,10 +430,16 @@ def sources(layer: DataLayer) -> list[SourceDetails]:
     ]  # fmt: skip
 
 
+# The method section in Chinese: written for the Chinese interface, not generated from the README.
+METHOD_ZH = Path(__file__).resolve().parents[1] / "locales" / "zh" / "method.md"
+
+
 @cache
-def method_notes() -> str:
-    """The README's section on statuses and periods (authored Markdown, not data), written once and
-    shown in the app too; empty when the README has no such section."""
+def method_notes(lang: Language = "en") -> str:
+    """How to read statuses and periods (authored Markdown, not data): the README's method section,
+    written once and shown in the app too, or its Chinese counterpart; empty when missing."""
+    if lang == "zh":
+        return METHOD_ZH.read_text(encoding="utf-8").strip() if METHOD_ZH.is_file() else ""
     readme = README.read_text(encoding="utf-8") if README.is_file() else ""
     start, end = readme.find(METHOD_START), readme.find(METHOD_END)
     if start < 0 or end < start:
@@ -396,8 +450,8 @@ def method_notes() -> str:
 # --- What changed ------------------------------------------------------------------------------
 
 CHANGE_HEADERS = {
-    "indicator": "Figure", "theme": "Theme", "period_label": "Period", "before": "Before", "after": "After",
-    "source_before": "Source before", "source_after": "Source after",
+    "indicator": N_("Figure"), "theme": N_("Theme"), "period_label": N_("Period"), "before": N_("Before"),
+    "after": N_("After"), "source_before": N_("Source before"), "source_after": N_("Source after"),
 }  # fmt: skip
 
 
@@ -413,6 +467,7 @@ class WhatChanged:
 def what_changed(layer: DataLayer, themes: tuple[str, ...], since: str | None) -> WhatChanged:
     """The monitor as known on `layer.as_of` against an earlier edition, `since` (an ISO date; None or
     a date that is not an earlier edition: the previous one)."""
+    _ = translator(layer.lang)
     earlier = [edition for edition in editions(layer) if edition.date < layer.as_of]
     chosen = next((edition.date for edition in earlier if edition.date.isoformat() == since), None)
     since_date = chosen or (earlier[0].date if earlier else None)
@@ -421,11 +476,15 @@ def what_changed(layer: DataLayer, themes: tuple[str, ...], since: str | None) -
     chosen_labels = {labels[theme] for theme in themes if theme in labels}
     if chosen_labels:
         table = table[table["theme"].isin(chosen_labels)]
+    moved = table["change"] == "status moved"
+    for side in ("before", "after"):  # a status moved from one status to another: say them in the reader's words
+        table.loc[moved, side] = table.loc[moved, side].map(_)
+    headers = translated(CHANGE_HEADERS, _)
     sections = [
-        (change, table.loc[table["change"] == change, list(CHANGE_HEADERS)].rename(columns=CHANGE_HEADERS))
+        (change, table.loc[table["change"] == change, list(CHANGE_HEADERS)].rename(columns=headers))
         for change in CHANGES
     ]
-    csv = table.rename(columns={"change": "Change", **CHANGE_HEADERS})
+    csv = table.assign(change=table["change"].map(_)).rename(columns={"change": _("Change"), **headers})
     return WhatChanged(layer.as_of, since_date, earlier, sections, csv)
 
 
@@ -441,9 +500,10 @@ class Edition:
 
 def editions(layer: DataLayer) -> list[Edition]:
     """Every edition of the monitor, newest first."""
+    _ = translator(layer.lang)
     editions = []
     for row in layer.editions.itertuples():
-        title = row.title + (" (date inferred)" if row.inferred else "")
+        title = row.title + (_(" (date inferred)") if row.inferred else "")
         editions.append(Edition(row.date.date(), title, f"{row.date:%Y-%m-%d} · {title}"))
     return editions
 
@@ -462,4 +522,5 @@ def link_values(layer: DataLayer) -> LinkValues:
     labels = queries.period_labels(layer.observations)
     periods = [labels[period] for period in queries.figure_periods(layer.observations, "yoy_growth")]
     dates = [edition.date.isoformat() for edition in editions(layer)]
-    return LinkValues(list(layer.themes["label"]), list(STATUSES), periods, dates)
+    _ = translator(layer.lang)
+    return LinkValues(list(layer.themes["label"]), [_(status) for status in STATUSES], periods, dates)

@@ -7,11 +7,14 @@ from typing import TYPE_CHECKING, Literal, get_args
 
 import pandas as pd
 
+from components.i18n import N_
+
 if TYPE_CHECKING:
     from . import DataLayer
 
 Change = Literal["target set", "outcome reported", "figure restated", "status moved"]
 CHANGES: tuple[Change, ...] = get_args(Change)
+SHOWN_NAMES = [N_("target set"), N_("outcome reported"), N_("figure restated"), N_("status moved")]
 # One row per change. `before` and `after` are what a reader compares: a value as stated, or a status.
 CHANGE_COLUMNS = ["change", "indicator", "theme", "period_label", "before", "after", "source_before", "source_after"]
 _FIGURE_KEY = ["indicator_id", "kind", "period"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from typing import Literal, get_args
 
+from components.i18n import N_
+
 Kind = Literal["target", "outcome"]
 Measure = Literal["level", "share", "yoy_growth", "added", "rank", "rank_change"]
 Qualifier = Literal["more than", "at least", "about", "among the top"]  # "" in a frame: not hedged
@@ -24,3 +26,7 @@ ACHIEVED, MISSED, NOT_COMPARABLE, PENDING, NOT_REPORTED = STATUSES
 LOWER_BOUNDS: frozenset[Qualifier] = frozenset({"more than", "at least"})
 # An "about X" target is met by an outcome within this share of X (about 5% growth: 4.9% meets it, 4.8% not).
 ABOUT_TOLERANCE = 0.02
+
+# Shown to readers by these names: listed here so the message catalog has them (see components/i18n.py).
+SHOWN_NAMES = [N_("target"), N_("outcome"), N_("more than"), N_("at least"), N_("about"), N_("among the top")]
+SHOWN_NAMES += [N_("achieved"), N_("missed"), N_("not comparable"), N_("pending"), N_("not reported")]
