@@ -405,7 +405,10 @@ def observation_table(
     )
     return ObservationTable(
         table=shown[list(OBSERVATION_HEADERS)].rename(columns=translated(OBSERVATION_HEADERS, _)),
-        csv=matching.drop(columns=["period_start", "period_end"]),
+        # Every column but the period's dates and the Chinese columns, which the texts already are in Chinese.
+        csv=matching.drop(
+            columns=["period_start", "period_end", *matching.columns[matching.columns.str.endswith("_zh")]]
+        ),
         total=len(layer.observations),
     )
 

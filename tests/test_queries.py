@@ -1,5 +1,7 @@
-"""The questions the pages ask of the data layer (components/data_layer/queries.py), answered on the real
-data where a reader would check a figure against the sources, and on small frames for the rules."""
+"""The questions the pages ask of the data layer (components/data_layer/queries.py), answered on the
+small invented data folder tests/fixtures/small/ and on hand-made frames for the rules. Expected
+values are read off the fixture's YAML and written out, so adding a report to data/ moves nothing
+here, and a test never recomputes an answer with the query's own formula."""
 
 from __future__ import annotations
 
@@ -8,15 +10,30 @@ import math
 import pandas as pd
 import pytest
 
-from components.data_layer import STATUSES, DataLayer, load_data_layer, queries
+from components.data_layer import STATUSES, DataLayer, queries
 
-OBS0_TITLE_START = "Shanxi pushes forward"  # source 000, March 2025
-OBS2_TITLE_START = "Tech gains in Shanxi"  # source 002, January 2025
+# Every observation id in the fixture, by theme (themes.yaml order) as the loader sorts them.
+ENERGY_IDS = [
+    "fx2-clean-power-share-2024", "fx1-clean-power-share-2024", "fx2-gas-output-2024", "fx2-gas-rank-2024",
+    "fx1-gas-rank-2024", "fx2-power-generation-growth-2024", "fx2-smart-mines-2024", "fx1-smart-mines-built-2024",
+    "fx1-wind-solar-added-2024",
+]  # fmt: skip
+INDUSTRY_IDS = [
+    "fx2-high-tech-rank-change-2024", "fx3-industrial-growth-q1", "fx2-industrial-growth-2024",
+    "fx1-industrial-growth-2024", "fx2-industrial-growth-2025", "fx2-manufacturing-revenue-2024",
+]  # fmt: skip
+ECOLOGY_IDS = [
+    "fx3-pm25-heating-season", "fx2-pm25-2024", "fx1-pm25-2024", "fx2-good-air-days-2024", "fx2-good-air-days-2025",
+]  # fmt: skip
+ALL_IDS = ENERGY_IDS + INDUSTRY_IDS + ECOLOGY_IDS
+# The fixture's three reports, as their titles read.
+PLAN, REVIEW, BRIEF = "Fixture plan for 2024", "Fixture review of 2024", "Fixture brief on a first quarter"
 
 
 @pytest.fixture(scope="module")
-def layer() -> DataLayer:
-    return load_data_layer()
+def layer(fixture_layer) -> DataLayer:
+    """The fixture folder's layer (tests/conftest.py), by the name every test here uses."""
+    return fixture_layer
 
 
 def observation(**fields) -> dict:
@@ -33,8 +50,10 @@ def observation(**fields) -> dict:
         "kind": "outcome",
         "period": "2024",
         "period_label": "2024",
+        "period_inferred": False,
         "period_end": pd.Timestamp("2024-12-31"),
         "source_title": "Source A",
+        "source_edition": pd.Timestamp("2025-01-15"),
         "note": "",
     }
     row.update(fields)
@@ -45,78 +64,89 @@ def frame(*rows: dict) -> pd.DataFrame:
     return pd.DataFrame(list(rows))
 
 
+def ids(observations: pd.DataFrame) -> list[str]:
+    return observations["observation_id"].tolist()
+
+
 # --- for_themes ------------------------------------------------------------------------------
 
 
 def test_for_themes_with_no_choice_keeps_every_row(layer):
-    assert queries.for_themes(layer.observations, []).equals(layer.observations)
-    assert queries.for_themes(layer.plan_vs_outcome, []).equals(layer.plan_vs_outcome)
+    assert ids(queries.for_themes(layer.observations, [])) == ALL_IDS
+    assert len(queries.for_themes(layer.plan_vs_outcome, ())) == 8  # the fixture's eight targets
 
 
 def test_for_themes_keeps_only_the_chosen_themes(layer):
-    chosen = queries.for_themes(layer.observations, ["energy", "macro"])
-    assert set(chosen["theme"]) == {"energy", "macro"}
-    assert len(chosen) == int(layer.observations["theme"].isin(["energy", "macro"]).sum())
-    pairs = queries.for_themes(layer.plan_vs_outcome, ["energy"])
-    assert set(pairs["theme"]) == {"energy"}
-    assert len(pairs) == 7
+    assert ids(queries.for_themes(layer.observations, ["ecology"])) == ECOLOGY_IDS
+    assert ids(queries.for_themes(layer.observations, ["ecology", "energy"])) == ENERGY_IDS + ECOLOGY_IDS
+    pairs = queries.for_themes(layer.plan_vs_outcome, ["industry"])
+    assert pairs["target_id"].tolist() == ["fx1-industrial-growth-2024", "fx2-industrial-growth-2025"]
 
 
 def test_for_themes_with_an_unknown_theme_is_empty_not_an_error(layer):
     assert queries.for_themes(layer.observations, ["nonsense"]).empty
+    assert ids(queries.for_themes(layer.observations, ["nonsense", "ecology"])) == ECOLOGY_IDS
 
 
 # --- rows_with_targets -----------------------------------------------------------------------
 
 
-def test_2025_growth_rows_are_the_three_targets_with_no_outcome(layer):
+def test_2025_growth_rows_are_the_one_target_with_no_outcome(layer):
     rows = queries.rows_with_targets(layer.observations, "yoy_growth", "2025")
     assert list(rows.columns) == queries.TARGET_ROW_COLUMNS
-    targets = dict(zip(rows["indicator_id"], rows["target_label"], strict=True))
-    assert targets == {
-        "gdp_growth": "about 5%",
-        "fixed_asset_investment_growth": "more than 6%",
-        "retail_sales_growth": "5%",
-    }
-    assert rows["outcome_value"].isna().all()
-    assert (rows["outcome_label"] == "").all()
-    # Ranked by the target when there is no outcome: the 6% investment target first.
-    assert rows["indicator_id"].iloc[0] == "fixed_asset_investment_growth"
-    assert rows["target_value"].tolist() == sorted(rows["target_value"], reverse=True)
-
-
-def test_2024_growth_rows_are_the_four_outcomes_sorted_descending(layer):
-    rows = queries.rows_with_targets(layer.observations, "yoy_growth", "2024")
-    assert rows["indicator_id"].tolist() == [
-        "tourist_visits_growth",
-        "key_industrial_chains_revenue_growth",
-        "characteristic_towns_revenue_growth",
-        "scenic_spot_income_growth",
+    assert rows[["row_label", "target_value", "target_label", "outcome_label", "source"]].values.tolist() == [
+        ["Industrial output growth · 2025", 6.0, "about 6%", "", REVIEW],
     ]
-    assert rows["outcome_value"].tolist() == [16.9, 16.2, 13.9, 11.3]
-    assert rows["outcome_label"].tolist() == ["16.9%", "16.2%", "13.9%", "11.3%"]
-    assert rows["target_value"].isna().all()
-    assert (rows["target_label"] == "").all()
-    assert (rows["row_label"] == rows["indicator"] + " · 2024").all()
+    assert math.isnan(rows["outcome_value"].iloc[0])
 
 
-def test_growth_given_as_a_multiple_is_not_a_percent_row(layer):
+def test_2024_growth_rows_set_each_outcome_beside_its_target_highest_first(layer):
+    rows = queries.rows_with_targets(layer.observations, "yoy_growth", "2024")
+    assert rows[["row_label", "outcome_value", "outcome_label", "target_label", "source"]].values.tolist() == [
+        ["Industrial output growth · 2024", 5.4, "5.4%", "more than 6%", f"{REVIEW}; {PLAN}"],
+        ["Power generation growth · 2024", 4.1, "4.1%", "", REVIEW],
+    ]
+    assert rows["target_value"].iloc[0] == 6.0
+    assert math.isnan(rows["target_value"].iloc[1])
+    assert rows[["theme", "theme_label", "period", "period_label"]].values.tolist() == [
+        ["industry", "Industry", "2024", "2024"],
+        ["energy", "Energy", "2024", "2024"],
+    ]
+
+
+def test_growth_rows_of_every_period_rank_by_outcome_or_else_target(layer):
     rows = queries.rows_with_targets(layer.observations, "yoy_growth")
-    assert "new_three_exports_growth" not in set(rows["indicator_id"])
-    outside = queries.growth_outside_percent(layer.observations)
-    assert outside["indicator_id"].tolist() == ["new_three_exports_growth"]
-    assert outside["value_label"].tolist() == ["more than 2×"]
+    # 7.2 (an outcome), 6 (a target with no outcome), 5.4, 4.1.
+    assert rows["row_label"].tolist() == [
+        "Industrial output growth · Q1 2023 (inferred)",
+        "Industrial output growth · 2025",
+        "Industrial output growth · 2024",
+        "Power generation growth · 2024",
+    ]
 
 
-def test_a_target_and_its_outcome_share_one_row_naming_both_sources(layer):
+def test_share_rows_pair_a_target_and_its_outcome_in_one_row_naming_both_sources(layer):
     rows = queries.rows_with_targets(layer.observations, "share")
-    assert rows["indicator_id"].is_unique
-    row = rows.set_index("indicator_id").loc["new_clean_energy_capacity_share"]
-    assert (row["outcome_value"], row["outcome_label"]) == (50.0, "more than 50%")
-    assert (row["target_value"], row["target_label"]) == (47.0, "47%")
-    sources = row["source"].split("; ")
-    assert len(sources) == 2
-    assert any(title.startswith(OBS0_TITLE_START) for title in sources)
+    assert rows[["row_label", "outcome_label", "target_label", "source"]].values.tolist() == [
+        ["Share of days with good air · 2025", "", "at least 78%", REVIEW],
+        ["Share of days with good air · 2024", "about 75%", "", REVIEW],
+        ["Clean power share of generating capacity · 2024", "more than 46%", "45%", f"{REVIEW}; {PLAN}"],
+    ]
+
+
+def test_growth_given_as_a_multiple_is_not_a_percent_row():
+    observations = frame(
+        observation(indicator_id="exports", indicator="Exports growth", unit="times", value=2.0, value_label="2×"),
+        observation(indicator_id="gdp", indicator="GDP growth"),
+        observation(indicator_id="share", measure="share", unit="times", value_label="3×"),
+    )
+    assert queries.rows_with_targets(observations, "yoy_growth")["indicator_id"].tolist() == ["gdp"]
+    outside = queries.growth_outside_percent(observations)
+    assert outside[["indicator_id", "value_label"]].values.tolist() == [["exports", "2×"]]
+
+
+def test_the_fixture_gives_every_growth_rate_in_percent(layer):
+    assert queries.growth_outside_percent(layer.observations).empty
 
 
 def test_rows_with_targets_on_small_frames():
@@ -135,7 +165,7 @@ def test_rows_with_targets_on_small_frames():
     a = rows.set_index("indicator_id").loc["a"]
     assert (a["outcome_value"], a["target_value"]) == (3.0, 4.0)
     assert a["source"] == "Source A"  # the same title twice is named once
-    assert a["note"] == "n1"
+    assert a["note"] == "n1"  # and the same note
     b = rows.set_index("indicator_id").loc["b"]
     assert math.isnan(b["outcome_value"]) and b["outcome_label"] == ""
     assert len(queries.rows_with_targets(observations, "yoy_growth")) == 4  # a also in 2023
@@ -153,7 +183,12 @@ def test_rows_with_targets_of_nothing_is_an_empty_frame_with_the_row_columns(lay
 
 
 def test_growth_periods_put_periods_with_outcomes_first_newest_first(layer):
-    assert queries.figure_periods(layer.observations, "yoy_growth") == ["2024", "2024-01/2024-11", "2021-Q1", "2025"]
+    # 2024 and Q1 2023 report growth; 2025 has only a target.
+    assert queries.figure_periods(layer.observations, "yoy_growth") == ["2024", "2023-Q1", "2025"]
+
+
+def test_share_periods_put_periods_with_outcomes_first_newest_first(layer):
+    assert queries.figure_periods(layer.observations, "share") == ["2024", "2025"]
 
 
 def test_figure_periods_on_a_small_frame():
@@ -169,51 +204,77 @@ def test_figure_periods_on_a_small_frame():
 
 
 def test_period_labels_name_every_period_readably(layer):
-    labels = queries.period_labels(layer.observations)
-    assert set(labels) == set(layer.observations["period"])
-    assert labels["2021-Q1"] == "Q1 2021 (inferred)"
-    assert labels["2024-01/2024-11"] == "Jan–Nov 2024"
-    # The growth page labels its periods with this map: each must read as its growth figures do.
-    growth = layer.observations[layer.observations["measure"] == "yoy_growth"]
-    for period, label in zip(growth["period"], growth["period_label"], strict=True):
-        assert labels[period] == label
+    assert queries.period_labels(layer.observations) == {
+        "2024": "2024",
+        "2025": "2025",
+        "2024-12-31": "as of 2024-12-31",
+        "2024-01/2024-11": "Jan–Nov 2024",
+        "2023-Q1": "Q1 2023 (inferred)",
+        "2023-12/2024-02": "Dec 2023–Feb 2024 (inferred)",
+    }
+
+
+@pytest.mark.parametrize("inferred_first", [True, False])
+def test_a_period_some_figure_states_outright_is_not_labelled_inferred(inferred_first):
+    inferred = observation(period_label="2024 (inferred)", period_inferred=True)
+    stated = observation(indicator_id="other")
+    rows = (inferred, stated) if inferred_first else (stated, inferred)
+    assert queries.period_labels(frame(*rows)) == {"2024": "2024"}
 
 
 # --- headline_outcomes -----------------------------------------------------------------------
 
-
-def headline_ids(layer: DataLayer) -> set[str]:
-    return set(layer.indicators.loc[layer.indicators["headline"], "id"])
+HEADLINE_IDS = {"clean_power_share", "smart_coal_mines", "industrial_output_growth", "pm25_average"}
 
 
-def test_headlines_give_at_most_three_numeric_outcomes_per_theme_in_theme_order(layer):
-    headlines = queries.headline_outcomes(layer.observations, headline_ids(layer))
-    assert headlines.groupby("theme").size().max() <= 3
-    assert headlines["indicator_id"].is_unique
-    assert (headlines["kind"] == "outcome").all()
-    assert headlines["value"].notna().all()  # "among the top" has no number to show
-    themes_in_order = list(dict.fromkeys(headlines["theme"]))
-    assert themes_in_order == [t for t in layer.themes["id"] if t in set(themes_in_order)]
+def test_the_fixture_marks_four_headline_indicators(layer):
+    assert set(layer.indicators.loc[layer.indicators["headline"], "id"]) == HEADLINE_IDS
 
 
-def test_headline_indicators_come_first_in_their_theme(layer):
-    ids = headline_ids(layer)
-    headlines = queries.headline_outcomes(layer.observations, ids)
-    for theme, figures in headlines.groupby("theme", sort=False):
-        flags = figures["indicator_id"].isin(ids).tolist()
-        assert flags == sorted(flags, reverse=True), f"{theme}: a non-headline figure before a headline one"
-    industry = headlines[headlines["theme"] == "industry"]["indicator_id"].tolist()
-    assert set(industry[:2]) == {"key_industrial_chains_revenue_growth", "industrial_development_zones"}
+def test_headlines_give_three_numeric_outcomes_per_theme_headline_indicators_first(layer):
+    headlines = queries.headline_outcomes(layer.observations, HEADLINE_IDS)
+    assert headlines[["theme", "indicator_id", "value_label", "period_label"]].values.tolist() == [
+        # Two headline figures of the same day: the level before the share.
+        ["energy", "smart_coal_mines", "310", "as of 2024-12-31"],
+        ["energy", "clean_power_share", "more than 46%", "2024"],
+        ["energy", "coalbed_gas_output", "more than 12 billion m³", "2024"],
+        # Each indicator's newest figure: 5.4% for 2024, not 7.2% for Q1 2023; then the newest others.
+        ["industry", "industrial_output_growth", "5.4%", "2024"],
+        ["industry", "high_tech_rank_change", "3 places", "2024"],
+        ["industry", "manufacturing_revenue", "1,234.5 billion yuan", "Jan–Nov 2024"],
+        # The yearly average, not the inferred heating season.
+        ["ecology", "pm25_average", "36 µg/m³", "2024"],
+        ["ecology", "good_air_days_share", "about 75%", "2024"],
+    ]
+    # The gas rank "among the top" has no number to show; targets are never headlines.
+    assert "coalbed_gas_rank" not in set(headlines["indicator_id"])
+    assert set(headlines["kind"]) == {"outcome"}
 
 
-@pytest.mark.parametrize("per_theme", [1, 2, 5])
-def test_headlines_respect_per_theme(layer, per_theme):
-    headlines = queries.headline_outcomes(layer.observations, headline_ids(layer), per_theme=per_theme)
-    sizes = headlines.groupby("theme").size()
-    assert sizes.max() <= per_theme
-    numeric = layer.observations[(layer.observations["kind"] == "outcome") & layer.observations["value"].notna()]
-    available = numeric.groupby("theme")["indicator_id"].nunique()
-    assert sizes.to_dict() == available.clip(upper=per_theme).to_dict()
+@pytest.mark.parametrize(
+    ("per_theme", "expected"),
+    [
+        (1, ["smart_coal_mines", "industrial_output_growth", "pm25_average"]),
+        (
+            2,
+            [
+                "smart_coal_mines", "clean_power_share", "industrial_output_growth", "high_tech_rank_change",
+                "pm25_average", "good_air_days_share",
+            ],
+        ),
+        (
+            5,
+            [
+                "smart_coal_mines", "clean_power_share", "coalbed_gas_output", "power_generation_growth",
+                "industrial_output_growth", "high_tech_rank_change", "manufacturing_revenue",
+                "pm25_average", "good_air_days_share",
+            ],
+        ),
+    ],
+)  # fmt: skip
+def test_headlines_respect_per_theme(layer, per_theme, expected):
+    headlines = queries.headline_outcomes(layer.observations, HEADLINE_IDS, per_theme=per_theme)
+    assert headlines["indicator_id"].tolist() == expected
 
 
 def test_headlines_on_a_small_frame_pick_the_headline_then_each_indicators_newest():
@@ -239,47 +300,194 @@ def test_headlines_on_a_small_frame_pick_the_headline_then_each_indicators_newes
 # --- status_counts ---------------------------------------------------------------------------
 
 
+def test_statuses_are_five_in_the_order_the_pages_list_them():
+    assert STATUSES == ("achieved", "missed", "not comparable", "pending", "not reported")
+
+
+def test_status_counts_cover_every_status_in_order_with_zeros():
+    pairs = pd.DataFrame({"status": ["pending", "achieved", "not reported", "pending"]})
+    counts = queries.status_counts(pairs)
+    assert list(counts) == ["achieved", "missed", "not comparable", "pending", "not reported"]
+    assert counts == {"achieved": 1, "missed": 0, "not comparable": 0, "pending": 2, "not reported": 1}
+
+
 def test_status_counts_of_nothing_are_zeros(layer):
     assert queries.status_counts(layer.plan_vs_outcome.iloc[:0]) == dict.fromkeys(STATUSES, 0)
+
+
+def nonzero(counts: dict) -> dict:
+    return {status: count for status, count in counts.items() if count}
+
+
+def test_status_counts_of_the_fixture_by_theme(layer):
+    pairs = layer.plan_vs_outcome
+    # Judged on 2025-01-15, the review's edition. Achieved: clean power share, PM2.5; missed:
+    # industrial growth 2024; not comparable: the gas rank "among the top" and the mines to build
+    # against those in operation; pending: the two 2025 targets, whose year has not ended; not
+    # reported: wind and solar added in 2024, a year that has ended with no outcome.
+    assert nonzero(queries.status_counts(pairs)) == {
+        "achieved": 2, "missed": 1, "not comparable": 2, "pending": 2, "not reported": 1,
+    }  # fmt: skip
+    energy = queries.for_themes(pairs, ["energy"])
+    assert nonzero(queries.status_counts(energy)) == {"achieved": 1, "not comparable": 2, "not reported": 1}
+    industry = queries.for_themes(pairs, ["industry"])
+    assert nonzero(queries.status_counts(industry)) == {"missed": 1, "pending": 1}
+    ecology = queries.for_themes(pairs, ["ecology"])
+    assert nonzero(queries.status_counts(ecology)) == {"achieved": 1, "pending": 1}
 
 
 # --- outcomes_of -----------------------------------------------------------------------------
 
 
-def test_outcomes_of_merge_the_same_figure_from_two_sources(layer):
+def test_levels_and_counts_are_the_outcomes_newest_first(layer):
     levels = queries.outcomes_of(layer.observations, ["level", "added"])
-    mines = levels[levels["indicator_id"] == "intelligent_coal_mines"]
-    assert len(mines) == 1
-    titles = sorted(mines["source_title"].iloc[0].split("; "))
-    assert len(titles) == 2
-    assert titles[0].startswith(OBS0_TITLE_START) and titles[1].startswith(OBS2_TITLE_START)
-    # The same count on different dates stays apart: each date is a separate reading.
-    assert len(levels[levels["indicator_id"] == "key_industrial_chains"]) == 3
+    # The wind and solar capacity to add is only a target, so it is not here.
+    assert levels[["indicator", "value_label", "period_label", "source_title"]].values.tolist() == [
+        ["Average PM2.5 concentration", "36 µg/m³", "2024", REVIEW],
+        ["Coalbed gas output", "more than 12 billion m³", "2024", REVIEW],
+        ["Smart coal mines in operation", "310", "as of 2024-12-31", REVIEW],
+        ["Manufacturing revenue", "1,234.5 billion yuan", "Jan–Nov 2024", REVIEW],
+        ["Average PM2.5 concentration", "52 µg/m³", "Dec 2023–Feb 2024 (inferred)", BRIEF],
+    ]
 
 
-def test_outcomes_of_are_outcomes_of_the_measures_newest_first(layer):
+def test_ranks_are_outcomes_even_without_a_number(layer):
     ranks = queries.outcomes_of(layer.observations, ["rank", "rank_change"])
-    assert set(ranks["measure"]) == {"rank", "rank_change"}
-    assert (ranks["kind"] == "outcome").all()
-    assert ranks["period_end"].is_monotonic_decreasing
-    rank_change = ranks[ranks["indicator_id"] == "innovation_capacity_rank_change"]
-    assert len(rank_change) == 1 and "; " in rank_change["source_title"].iloc[0]
+    assert ranks[["indicator", "value_label"]].values.tolist() == [
+        ["Change in national high-tech rank", "3 places"],
+        ["National rank in coalbed gas output", "among the top"],  # not the "No. 3" target
+    ]
 
 
-def test_outcomes_of_on_a_small_frame():
+def test_outcomes_of_on_a_small_frame_merge_the_same_figure_from_two_sources():
     observations = frame(
         observation(indicator_id="x", indicator="X", measure="level", value_label="7", source_title="Early"),
         observation(indicator_id="x", indicator="X", measure="level", value_label="7", source_title="Late"),
         observation(indicator_id="x", indicator="X", measure="level", value_label="8", source_title="Other"),
+        observation(
+            indicator_id="x", indicator="X", measure="level", value_label="7", source_title="Later",
+            period_end=pd.Timestamp("2023-12-31"),
+        ),
         observation(indicator_id="y", indicator="Y", measure="level", kind="target", value_label="9"),
         observation(
             indicator_id="z", indicator="Z", measure="rank", value_label="No. 1", period_end=pd.Timestamp("2025-06-30")
         ),
-    )
+    )  # fmt: skip
     levels = queries.outcomes_of(observations, ["level"])
+    # The same count on another date stays apart: each date is a separate reading.
     assert levels[["indicator_id", "value_label", "source_title"]].values.tolist() == [
         ["x", "7", "Early; Late"],
         ["x", "8", "Other"],
+        ["x", "7", "Later"],
     ]
     assert queries.outcomes_of(observations, ["level", "rank"])["indicator_id"].tolist()[0] == "z"  # newest first
     assert queries.outcomes_of(observations, ["share"]).empty
+
+
+# --- matching_observations -------------------------------------------------------------------
+
+
+def test_no_choice_and_no_search_keep_every_observation(layer):
+    assert ids(queries.matching_observations(layer.observations, [], [], "")) == ALL_IDS
+
+
+def test_matching_observations_keep_the_chosen_kinds_and_measures(layer):
+    targets = queries.matching_observations(layer.observations, ["target"], [], "")
+    assert ids(targets) == [
+        "fx1-clean-power-share-2024", "fx1-gas-rank-2024", "fx1-smart-mines-built-2024",
+        "fx1-wind-solar-added-2024", "fx1-industrial-growth-2024", "fx2-industrial-growth-2025", "fx1-pm25-2024",
+        "fx2-good-air-days-2025",
+    ]  # fmt: skip
+    ranks = queries.matching_observations(layer.observations, [], ["rank", "rank_change"], "")
+    assert ids(ranks) == ["fx2-gas-rank-2024", "fx1-gas-rank-2024", "fx2-high-tech-rank-change-2024"]
+    both = queries.matching_observations(layer.observations, ["outcome"], ["rank", "share"], "")
+    assert ids(both) == ["fx2-clean-power-share-2024", "fx2-gas-rank-2024", "fx2-good-air-days-2024"]
+    assert ids(queries.matching_observations(layer.observations, ["target", "outcome"], [], "")) == ALL_IDS
+
+
+@pytest.mark.parametrize("search", ["pm2.5", "PM2.5", "  pm2.5 ", "Pm2.5 Concentration"])
+def test_search_ignores_case_and_surrounding_spaces(layer, search):
+    found = queries.matching_observations(layer.observations, [], [], search)
+    assert ids(found) == ["fx3-pm25-heating-season", "fx2-pm25-2024", "fx1-pm25-2024"]
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        # "." in a pattern would match any character, so every row; read literally, the PM2.5 rows
+        # and the one other note that ends with a full stop.
+        (".", ["fx1-wind-solar-added-2024", "fx3-pm25-heating-season", "fx2-pm25-2024", "fx1-pm25-2024"]),
+        ("(", ["fx3-industrial-growth-q1", "fx3-pm25-heating-season"]),  # an unbalanced pattern
+        ("(inferred)", ["fx3-industrial-growth-q1", "fx3-pm25-heating-season"]),
+        ("2.5 c", ["fx3-pm25-heating-season", "fx2-pm25-2024", "fx1-pm25-2024"]),
+        ("m2.5|ceiling", []),  # a pattern would find the PM2.5 rows and the ceiling
+        ("[", []),
+        ("*", []),
+    ],
+)
+def test_search_text_is_matched_literally(layer, search, expected):
+    assert ids(queries.matching_observations(layer.observations, [], [], search)) == expected
+
+
+@pytest.mark.parametrize("search", [" ", "   ", "\t", " \n "])
+def test_a_search_of_only_spaces_filters_nothing(layer, search):
+    assert ids(queries.matching_observations(layer.observations, [], [], search)) == ALL_IDS
+
+
+@pytest.mark.parametrize(
+    ("search", "expected"),
+    [
+        ("ceiling", ["fx1-pm25-2024"]),  # a note
+        ("how much was added", ["fx1-wind-solar-added-2024"]),  # a note
+        ("first quarter", ["fx3-industrial-growth-q1", "fx3-pm25-heating-season"]),  # a source title
+        ("jan–nov", ["fx2-manufacturing-revenue-2024"]),  # a period label, not the period "2024-01/2024-11"
+        ("as of 2024", ["fx2-smart-mines-2024"]),  # a period label
+        ("smart coal", ["fx2-smart-mines-2024", "fx1-smart-mines-built-2024"]),  # indicator names
+    ],
+)
+def test_search_looks_through_indicator_note_source_title_and_period_label(layer, search, expected):
+    assert ids(queries.matching_observations(layer.observations, [], [], search)) == expected
+
+
+def test_search_does_not_look_through_other_columns(layer):
+    assert queries.matching_observations(layer.observations, [], [], "fx2_review").empty  # the source id
+    assert queries.matching_observations(layer.observations, [], [], "yoy_growth").empty  # the measure
+    assert queries.matching_observations(layer.observations, [], [], "2024-01/2024-11").empty  # the period text
+
+
+def test_search_combines_with_kinds_and_measures(layer):
+    found = queries.matching_observations(layer.observations, ["outcome"], ["level"], "pm2.5")
+    assert ids(found) == ["fx3-pm25-heating-season", "fx2-pm25-2024"]
+    assert queries.matching_observations(layer.observations, ["target"], ["share"], "brief").empty
+
+
+def test_search_of_nothing_is_empty_not_an_error(layer):
+    found = queries.matching_observations(layer.observations.iloc[:0], ["target"], ["level"], "pm2.5")
+    assert found.empty
+    assert list(found.columns) == list(layer.observations.columns)
+
+
+def test_a_search_matches_within_one_column_not_across_two(layer):
+    # Note "A ceiling, not a floor." then source title "Fixture plan for 2024": neither holds this.
+    assert queries.matching_observations(layer.observations, [], [], "floor. fixture").empty
+    # Each half alone is found, in the one row that holds both.
+    assert ids(queries.matching_observations(layer.observations, [], [], "floor.")) == ["fx1-pm25-2024"]
+    fixture_plan = queries.matching_observations(layer.observations, ["target"], ["level"], "fixture plan")
+    assert ids(fixture_plan) == ["fx1-pm25-2024"]
+
+
+# --- measures_present ------------------------------------------------------------------------
+
+
+def test_the_fixture_holds_every_measure_in_the_vocabulary_order(layer):
+    every_measure = ["level", "share", "yoy_growth", "added", "rank", "rank_change"]
+    assert queries.measures_present(layer.observations) == every_measure
+
+
+def test_measures_present_follow_the_vocabulary_not_the_data():
+    observations = frame(
+        observation(measure="rank"), observation(measure="share"), observation(measure="level"),
+        observation(measure="rank"),
+    )  # fmt: skip
+    assert queries.measures_present(observations) == ["level", "share", "rank"]
+    assert queries.measures_present(observations.iloc[:0]) == []

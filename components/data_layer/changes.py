@@ -25,6 +25,7 @@ def changes_between(before: DataLayer, after: DataLayer) -> pd.DataFrame:
     the order of CHANGES, then by theme and indicator (CHANGE_COLUMNS)."""
     titles = dict(zip(after.sources["id"], after.sources["title"], strict=True))
     new = after.observations[~after.observations["observation_id"].isin(before.observations["observation_id"])]
+    new = new.drop_duplicates(_FIGURE_KEY, keep="last")  # frames are in edition order: a restatement wins
     earlier = before.observations.drop_duplicates(_FIGURE_KEY, keep="last")
     matched = new.merge(earlier, on=_FIGURE_KEY, how="left", suffixes=("", "_before"), indicator=True)
     is_new_figure = matched["_merge"] == "left_only"

@@ -101,11 +101,13 @@ def _source_chinese(source: dict) -> dict:
 
 
 def sources_editions(sources: pd.DataFrame) -> pd.DataFrame:
-    """One row per source's edition, newest first: the days the monitor's knowledge changed."""
-    editions = sources[["edition_date", "id", "title", "edition_inferred"]].rename(
-        columns={"edition_date": "date", "id": "source_id", "edition_inferred": "inferred"}
+    """One row per edition, newest first: the days the monitor's knowledge changed. Sources made
+    public on the same day make one edition, with their titles joined."""
+    ordered = sources.sort_values(["edition_date", "id"])
+    editions = ordered.groupby("edition_date", sort=False).agg(
+        source_id=("id", "; ".join), title=("title", "; ".join), inferred=("edition_inferred", "all")
     )
-    return editions.sort_values(["date", "source_id"], ascending=[False, True]).reset_index(drop=True)
+    return editions.rename_axis("date").reset_index().sort_values("date", ascending=False).reset_index(drop=True)
 
 
 def default_direction(measure: Measure) -> Direction:
@@ -157,6 +159,7 @@ OBSERVATION_COLUMNS = [
     "source_id",
     "source_title",
     "note",
+    "source_edition",  # the day the figure's source became public: the newer of two sources wins
     "indicator_zh",
     "theme_label_zh",
     "unit_label_zh",
@@ -174,6 +177,7 @@ def observations_frame(
     theme_labels = dict(zip(themes["id"], themes["label"], strict=True))
     unit_by_id = {row["id"]: row for row in units.to_dict("records")}
     source_titles = dict(zip(sources["id"], sources["title"], strict=True))
+    source_editions = dict(zip(sources["id"], sources["edition_date"], strict=True))
     theme_labels_zh = dict(zip(themes["id"], themes["label_zh"], strict=True))
     source_titles_zh = dict(zip(sources["id"], sources["title_zh"], strict=True))
     rows = []
@@ -193,7 +197,7 @@ def observations_frame(
                     value, qualifier, format_value(value, indicator["unit"], unit["symbol"], qualifier),
                     item["kind"], period.text, period_label(period, inferred), period.type, period.start, period.end,
                     inferred, source_id, source_titles[source_id],
-                    item.get("note", ""),
+                    item.get("note", ""), source_editions[source_id],
                     indicator["name_zh"], theme_labels_zh[indicator["theme"]], unit["label_zh"],
                     source_titles_zh[source_id], item.get("note_zh", ""),
                 )
@@ -204,7 +208,7 @@ def observations_frame(
     frame["value"] = frame["value"].astype(float)
     theme_order = {theme: position for position, theme in enumerate(themes["id"])}
     frame = frame.sort_values(
-        ["theme", "indicator", "period_end", "kind"],
+        ["theme", "indicator", "period_end", "kind", "source_edition"],
         key=lambda column: column.map(theme_order) if column.name == "theme" else column,
     )
     return frame.reset_index(drop=True)

@@ -96,7 +96,9 @@ def localized(layer: DataLayer, lang: Language) -> DataLayer:
     sources["title"] = (sources["title_zh"] + TRANSLATED_TITLE_MARK).where(has_title, sources["title"])
     titles = dict(zip(sources["id"], sources["title"], strict=True))
     observations["source_title"] = observations["source_id"].map(titles)
-    editions = layer.editions.assign(title=layer.editions["source_id"].map(titles))
+    editions = layer.editions.assign(
+        title=["; ".join(titles[source] for source in ids.split("; ")) for ids in layer.editions["source_id"]]
+    )
     return replace(
         layer,
         observations=observations,

@@ -94,8 +94,9 @@ def headline_outcomes(observations: pd.DataFrame, headline_ids: set[str], per_th
         _measure=outcomes["measure"].map(_HEADLINE_MEASURES.index),
         _theme=pd.Categorical(outcomes["theme"], categories=list(dict.fromkeys(observations["theme"]))),
     )
+    # Of two sources giving the same figure, the newer one's value is the headline (a restatement).
     outcomes = outcomes.sort_values(
-        ["_theme", "_headline", "period_end", "_measure"], ascending=[True, False, False, True]
+        ["_theme", "_headline", "period_end", "source_edition", "_measure"], ascending=[True, False, False, False, True]
     )
     newest = outcomes.drop_duplicates("indicator_id")
     return newest.groupby("_theme", observed=True).head(per_theme).drop(columns=["_headline", "_measure", "_theme"])
