@@ -41,7 +41,8 @@ KIND_COLOURS = {"outcome": "#0072B2", "target": "#E69F00"}
 def monitor_theme() -> alt.theme.ThemeConfig:
     # No colours for text or background: Streamlit fills them in for light and dark mode, and
     # exports set a white background themselves.
-    font = "Source Sans Pro, Helvetica, Arial, sans-serif"
+    # The CJK font last: Latin text keeps its look, and Chinese finds its glyphs (in exports too).
+    font = "Source Sans Pro, Helvetica, Arial, Noto Sans CJK SC, sans-serif"
     return {
         "config": {
             "font": font,

@@ -7,6 +7,7 @@ import json
 import re
 import unicodedata
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import altair as alt
@@ -26,6 +27,17 @@ PRINT_PPI = 300
 # Every prefix part is fixed, so the themes part is what gets shortened to stay within this.
 MAX_FILENAME_LENGTH = 120
 _APP_SLUG = "shanxi-monitor"
+# vl-convert draws only the glyphs of fonts it knows: Chinese needs a CJK font (Debian's fonts-noto-cjk,
+# which set-up installs). Registered once, when exports are first used.
+CJK_FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto")]
+CJK_FONT = "Noto Sans CJK SC"
+
+
+@functools.cache
+def _register_cjk_fonts() -> None:
+    for folder in CJK_FONT_DIRS:
+        if any(folder.glob("NotoSansCJK*")):
+            vlc.register_font_directory(str(folder))
 
 
 def chart_image(chart: alt.TopLevelMixin | dict, fmt: str) -> bytes:
@@ -46,6 +58,7 @@ def chart_image(chart: alt.TopLevelMixin | dict, fmt: str) -> bytes:
 def _render(spec_json: str, fmt: str) -> bytes:
     # No external URLs: the data is inline, and a spec that points elsewhere should fail at once, not hang offline.
     offline: dict[str, Any] = {"allowed_base_urls": []}
+    _register_cjk_fonts()
     if fmt == "png":
         return vlc.vegalite_to_png(spec_json, ppi=PRINT_PPI, **offline)
     if fmt == "svg":
@@ -54,9 +67,10 @@ def _render(spec_json: str, fmt: str) -> bytes:
 
 
 def frame_csv(frame: pd.DataFrame, columns: list[str] | None = None) -> bytes:
-    """The frame as UTF-8 CSV without BOM or index, limited to `columns` in that order when given."""
+    """The frame as CSV without index, limited to `columns` in that order when given. UTF-8 with a
+    byte-order mark: without it, spreadsheet programs read "m³", dashes and Chinese as mojibake."""
     table = frame if columns is None else frame[columns]
-    return table.to_csv(index=False).encode("utf-8")
+    return table.to_csv(index=False).encode("utf-8-sig")
 
 
 def _slug(text: str) -> str:

@@ -3,13 +3,7 @@
 # then lint, type-check and run the whole suite: data layer, charts, exports, pages (AppTest) and end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -x /usr/bin/chromium ]; then
-  sudo_cmd=""
-  if [ "$(id -u)" != "0" ]; then sudo_cmd="sudo"; fi
-  $sudo_cmd apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $sudo_cmd apt-get install -y -qq chromium >/dev/null
-fi
-bash scripts/setup.sh
+bash scripts/setup.sh chromium
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy  # components/, app_pages/ and app.py, as set in pyproject.toml

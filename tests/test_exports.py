@@ -150,16 +150,17 @@ def air_quality() -> pd.DataFrame:
 
 def test_csv_keeps_requested_columns_in_order(air_quality):
     data = frame_csv(air_quality, ["unit", "indicator"])
-    assert data.decode("utf-8").splitlines()[0] == "unit,indicator"
+    assert data.decode("utf-8-sig").splitlines()[0] == "unit,indicator"
     read_back = pd.read_csv(io.BytesIO(data))
     assert list(read_back.columns) == ["unit", "indicator"]
     assert len(read_back) == len(air_quality)
 
 
-def test_csv_round_trips_non_ascii_without_bom_or_index(air_quality):
+def test_csv_starts_with_a_byte_order_mark_and_round_trips_non_ascii_without_index(air_quality):
     data = frame_csv(air_quality)
-    assert not data.startswith(b"\xef\xbb\xbf")
-    read_back = pd.read_csv(io.BytesIO(data), keep_default_na=False)
+    assert data.startswith(b"\xef\xbb\xbf"), "spreadsheet programs need the mark to read UTF-8"
+    assert data.count(b"\xef\xbb\xbf") == 1
+    read_back = pd.read_csv(io.BytesIO(data), keep_default_na=False, encoding="utf-8-sig")
     assert list(read_back.columns) == list(air_quality.columns)
     assert read_back["unit"].tolist() == ["µg/m³"] * 3
     assert read_back["indicator"].tolist() == ["PM2.5", "PM10", "NO₂"]

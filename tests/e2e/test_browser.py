@@ -201,7 +201,7 @@ def test_chart_data_downloads_as_csv(filtered, layer):
 
     assert name.endswith(".csv")
     assert "growth-rates" in name and THEME in name, f"the name should say what and which filter: {name}"
-    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8"))))
+    rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows, "the CSV has no rows"
     assert list(rows[0]) == list(page_views.TARGET_ROW_HEADERS.values())
     assert [f"{row['Indicator']} · {row['Period']}" for row in rows] == growth_row_labels(layer, (THEME,))
@@ -214,7 +214,7 @@ def test_observations_download_as_csv(app, layer):
     name, data = app.download("Download these observations (CSV)")
 
     assert name.endswith(".csv") and "observations" in name and THEME in name, name
-    table = pd.read_csv(io.BytesIO(data))
+    table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     observations = queries.for_themes(layer.observations, [THEME])
     assert list(table.columns) == [c for c in observations.columns if c not in ("period_start", "period_end")]
     assert len(table) == len(observations)
