@@ -61,7 +61,10 @@ def edition_of(layer: DataLayer, as_of: date | None = None) -> DataLayer:
     published = layer.sources[layer.sources["edition_date"].dt.date <= as_of]
     observations = layer.observations[layer.observations["source_id"].isin(published["id"])].reset_index(drop=True)
     # In another language, the reasons and gaps are written in it, with the units' own words.
-    unit_words = None if layer.lang == "en" else {**dict(zip(layer.units["id"], layer.units["symbol"], strict=True))}
+    symbols = dict(zip(layer.units["id"], layer.units["symbol"], strict=True))
+    # A gap between two percentages is in percentage points (个百分点), not percent.
+    points = symbols.get("percentage_points", symbols.get("percent", ""))
+    unit_words = None if layer.lang == "en" else {**symbols, "percent": points}
     pairs = build_plan_vs_outcome(
         observations, layer.indicators, published.set_index("id")["edition_date"], as_of, translator(layer.lang),
         unit_words,

@@ -20,6 +20,7 @@ from playwright.sync_api import expect
 
 from components import page_views
 from components.data_layer import STATUSES, DataLayer, edition_of, queries
+from components.i18n import translator
 from components.page_list import PAGES
 from tests.e2e.app_server import CHROMIUM
 
@@ -216,7 +217,8 @@ def test_observations_download_as_csv(app, layer):
     assert name.endswith(".csv") and "observations" in name and THEME in name, name
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     observations = queries.for_themes(layer.observations, [THEME])
-    assert list(table.columns) == [c for c in observations.columns if c not in ("period_start", "period_end")]
+    kept = [c for c in observations.columns if c not in ("period_start", "period_end") and not c.endswith("_zh")]
+    assert list(table.columns) == kept
     assert len(table) == len(observations)
     assert set(table["theme"]) == {THEME}
 
@@ -316,3 +318,27 @@ def test_an_edition_picked_in_the_sidebar_is_kept_in_the_link_and_across_pages(a
     assert app.path == BY_NAME["what_changed"].path and app.query.get("as_of") == [earlier]
     expect(main.get_by_role("heading", name="Target set (6)")).to_be_visible()
     assert app.on_page_problems() == []
+
+
+# --- languages --------------------------------------------------------------------------------------------------------
+
+
+def test_the_language_switch_writes_the_link_and_is_kept_on_reload_and_navigation(app):
+    app.open(BY_NAME["plan_vs_outcome"].path)
+    sidebar = app.page.locator('[data-testid="stSidebar"]')
+    sidebar.get_by_text("zh", exact=True).click()  # the option is the code; its caption says 中文
+    main = app.page.locator('[data-testid="stMain"]')
+    expect(main.get_by_role("heading", name="计划与结果")).to_be_visible()
+    assert app.query.get("lang") == ["zh"]
+
+    app.reload()
+    assert app.query.get("lang") == ["zh"]
+    expect(main.get_by_role("heading", name="计划与结果")).to_be_visible()
+
+    app.go_to("增长率")
+    assert app.path == BY_NAME["growth_rates"].path and app.query.get("lang") == ["zh"]
+    expect(main.get_by_role("heading", name="增长率")).to_be_visible()
+    assert app.on_page_problems() == []
+    for info in PAGES:
+        app.go_to(translator("zh")(info.title))
+        app.screenshot(f"zh_{info.name}")
