@@ -16,8 +16,7 @@ st.markdown(" · ".join(map(markdown.escape, view.sections)) or _("No figures fo
 
 if view.targets:
     st.subheader(view.targets_heading)
-    for group in view.targets:
-        st.markdown(markdown.table(group.targets))
+    st.markdown(markdown.table(view.targets_table))
 for index, (heading, chart) in enumerate(view.charts):
     st.subheader(heading)
     chart_block(chart, key=f"theme-chart-{index}")

@@ -331,6 +331,13 @@ class ThemePage:
     targets_heading: str = N_("Targets")
 
     @property
+    def targets_table(self) -> pd.DataFrame:
+        """The theme's promises in one table, grouped by status (TRACKER_HEADERS, translated)."""
+        return (
+            pd.concat([group.targets for group in self.targets], ignore_index=True) if self.targets else pd.DataFrame()
+        )
+
+    @property
     def sections(self) -> list[str]:
         targets = [self.targets_heading] if self.targets else []
         return targets + [heading for heading, _ in self.charts] + [heading for heading, _ in self.tables]

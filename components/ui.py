@@ -109,7 +109,7 @@ def browser_language() -> Language:
 
 def chosen_language() -> Language:
     """The interface language chosen in the sidebar (or, before the choice exists, the browser's)."""
-    chosen = st.session_state.get(LANG_PARAM)
+    chosen = st.session_state.get(LANG_PARAM) or st.query_params.get(LANG_PARAM)  # the link's, on a first run
     return chosen if chosen in LANGUAGES else browser_language()
 
 
