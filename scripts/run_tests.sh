@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
-# Install everything the tests need (Python packages, and Chromium from apt for the browser tests),
+# Install everything the tests need (Python packages, Chromium from apt and axe-core for the browser tests),
 # then lint, type-check and run the whole suite: data layer, charts, exports, pages (AppTest) and end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh chromium
+.venv/bin/python -m tests.e2e.axe  # axe-core for the accessibility tests: pinned, checked, into .cache/ (gitignored)
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
 .venv/bin/python -m mypy  # components/, app_pages/ and app.py, as set in pyproject.toml
