@@ -119,19 +119,25 @@ def plan_vs_outcome_chart(pairs: pd.DataFrame, _: Translate = _untranslated) -> 
     )
     target_tick = base.mark_tick(thickness=2, size=18, color="#666666").encode(x="target_percent:Q")
     compared = base.transform_filter("isValid(datum.outcome_percent)")
+    # A layer that draws nothing is hidden from assistive technology (aria=False): Vega would make it
+    # a graphic with no name (axe-core: svg-img-alt). Drawn marks keep their descriptions.
+    has_compared = bool(data["outcome_percent"].notna().any())
+    has_uncompared = bool(data["outcome_percent"].isna().any())
     status_legend = alt.Legend(title=_("Status"), symbolStrokeWidth=2, **LEGEND_BELOW)
     # One colour-and-shape encoding for both kinds of status mark, so they share one legend.
     by_status = {
         "color": alt.Color("status_label:N", scale=colour, legend=status_legend),
         "shape": alt.Shape("status_label:N", scale=shape, legend=status_legend),
     }
-    connector = compared.mark_rule(strokeWidth=2).encode(
+    connector = compared.mark_rule(strokeWidth=2, aria=has_compared).encode(
         x="target_percent:Q", x2="outcome_percent:Q", color=alt.Color("status_label:N", scale=colour)
     )
-    outcome_dot = compared.mark_point(size=130, filled=True, opacity=1).encode(x="outcome_percent:Q", **by_status)
+    outcome_dot = compared.mark_point(size=130, filled=True, opacity=1, aria=has_compared).encode(
+        x="outcome_percent:Q", **by_status
+    )
     status_marker = (
         base.transform_filter("!isValid(datum.outcome_percent)")
-        .mark_point(size=110, filled=True, opacity=0.9)
+        .mark_point(size=110, filled=True, opacity=0.9, aria=has_uncompared)
         .encode(x="target_percent:Q", **by_status)
     )
     outcome_label = compared.mark_text(align="left", dx=10, fontSize=11).encode(
@@ -172,9 +178,11 @@ def bars_with_targets(
     x_scale = alt.Scale(domain=list(domain)) if domain else alt.Scale(zero=True)
     y = alt.Y("row_label:N", sort=list(data["row_label"]), title=None, axis=alt.Axis(labelLimit=LABEL_LIMIT))
     base = alt.Chart(data).encode(y=y, tooltip=tooltip)
+    # As in the plan chart: a layer that draws nothing is hidden from assistive technology.
+    has_outcomes, has_targets = bool(data["outcome_value"].notna().any()), bool(data["target_value"].notna().any())
     bars = (
         base.transform_filter("isValid(datum.outcome_value)")
-        .mark_bar(height={"band": 0.7})
+        .mark_bar(height={"band": 0.7}, aria=has_outcomes)
         .encode(
             x=alt.X("outcome_value:Q", title=value_title, scale=x_scale),
             color=alt.Color(
@@ -192,7 +200,7 @@ def bars_with_targets(
     )
     targets = (
         base.transform_filter("isValid(datum.target_value)")
-        .mark_tick(thickness=3, size=20, color="#222222", stroke="#FFFFFF", strokeWidth=1)
+        .mark_tick(thickness=3, size=20, color="#222222", stroke="#FFFFFF", strokeWidth=1, aria=has_targets)
         .encode(x=alt.X("target_value:Q", scale=x_scale))
     )
     target_labels = (
@@ -200,8 +208,14 @@ def bars_with_targets(
         .mark_text(align="left", dx=8, fontSize=11, fontStyle="italic")
         .encode(x="target_value:Q", text=alt.Text("target_label:N"))
     )
-    # One rule, not one per row: aggregate the rows away first.
-    zero = alt.Chart(data).transform_aggregate(rows="count()").mark_rule(color="#888888").encode(x=alt.datum(0))
+    # One rule, not one per row: aggregate the rows away first. It only marks the axis's zero, so
+    # assistive technology skips it (an undescribed rule would be a graphic with no name).
+    zero = (
+        alt.Chart(data)
+        .transform_aggregate(rows="count()")
+        .mark_rule(color="#888888", aria=False)
+        .encode(x=alt.datum(0))
+    )
     return alt.layer(bars, labels, targets, target_labels, zero).properties(
         height=alt.Step(ROW_HEIGHT),
         title=alt.Title(title, subtitle=_bars_subtitle(data, _)),

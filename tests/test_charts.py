@@ -591,3 +591,43 @@ def test_alt_text_of_empty_frames_does_not_crash(layer):
         "Bar chart of 0 shares."
     )
     assert charts.describe_coverage(layer.observations.iloc[:0]).startswith("Bar chart of 0 figures across 0 themes")
+
+
+# --- text alternatives -----------------------------------------------------------------------
+
+
+def unlabelled_graphics(spec: dict) -> list[str]:
+    """Elements of the rendered SVG that assistive technology meets as a graphic with no name, as
+    axe-core's svg-img-alt rule finds them: Vega gives a mark container the role graphics-symbol
+    (not graphics-object) when none of its items is described, e.g. an empty layer or a bare rule."""
+    svg = vl_convert.vegalite_to_svg(spec)
+    return [
+        tag
+        for tag in re.findall(r"<[^>]+>", svg)
+        if re.search(r'role="(graphics-symbol|img)"', tag) and not re.search(r'aria-label="[^"]', tag)
+    ]
+
+
+@pytest.fixture(scope="module")
+def compared_plan_spec(layer) -> dict:
+    """The plan chart as the app draws it: achieved and missed pairs only, so no status marker."""
+    pairs = layer.plan_vs_outcome
+    return spec_of(charts.plan_vs_outcome_chart(pairs[pairs["status"].isin(["achieved", "missed"])]))
+
+
+@pytest.mark.parametrize(
+    "which",
+    ["plan_spec", "compared_plan_spec", "growth_2024_spec", "growth_2025_spec", "growth_q1_spec", "shares_spec",
+     "coverage_spec"],
+)  # fmt: skip
+def test_every_drawn_graphic_has_a_text_alternative_or_is_hidden(request, which):
+    # growth_q1 has no targets and growth_2025 no outcomes: their empty layers must not become nameless graphics.
+    assert unlabelled_graphics(request.getfixturevalue(which)) == []
+
+
+def test_hiding_empty_layers_keeps_every_drawn_item_described(growth_2024_spec, compared_plan_spec):
+    # Every bar, tick and point still carries its own description for a screen reader.
+    for spec in (growth_2024_spec, compared_plan_spec):
+        svg = vl_convert.vegalite_to_svg(spec)
+        items = re.findall(r'<path[^>]*aria-roledescription="(?:bar|tick|point)"[^>]*>', svg)
+        assert items and all('aria-label="' in item for item in items)
