@@ -20,10 +20,12 @@ _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
 
 def escape(value: object) -> str:
     """`value` as text that Markdown shows literally, on one line; a missing value as nothing."""
-    return _PUNCTUATION.sub(r"\\\1", " ".join(_text(value).split()))
+    return _PUNCTUATION.sub(r"\\\1", " ".join(plain_text(value).split()))
 
 
-def _text(value: object) -> str:
+def plain_text(value: object) -> str:
+    """`value` as a reader reads it, before any escaping: numbers as people write them, a missing
+    value as nothing. Shared with the static snapshot, which escapes for HTML instead."""
     if isinstance(value, str):
         return value
     if value is None or pd.isna(value):
