@@ -31,7 +31,9 @@ def plain_text(value: object) -> str:
     if value is None or pd.isna(value):
         return ""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        return format(value, ",.10g")  # 1,599 and 0.3, not 1599.0 and 0.30000000000000004
+        # 15 significant digits: what a double holds exactly, so 1,599 and 0.3 (not 1599.0 and
+        # 0.30000000000000004), and a yuan figure as 1,234,500,000,000 rather than 1.2345e+12.
+        return format(value, ",.15g")
     return str(value)
 
 

@@ -31,7 +31,14 @@ def test_escape_neutralises_markdown_and_streamlit_syntax(value, expected):
 
 @pytest.mark.parametrize(
     "value, expected",
-    [(1599.0, "1,599"), (0.1 + 0.2, "0.3"), (np.int64(108000), "108,000"), (16.9, "16.9"), (-3.5, "-3.5")],
+    [
+        (1599.0, "1,599"),
+        (0.1 + 0.2, "0.3"),
+        (np.int64(108000), "108,000"),
+        (16.9, "16.9"),
+        (-3.5, "-3.5"),
+        (1.2345e12, "1,234,500,000,000"),  # yuan in base units, not 1.2345e+12
+    ],
 )
 def test_numbers_read_as_written(value, expected):
     assert markdown.escape(value) == markdown.escape(expected)
