@@ -55,7 +55,7 @@ def build_site(
     languages: Sequence[str] = (DEFAULT_LANGUAGE,),
     built_on: date | None = None,
 ) -> Site:
-    """Build the monitor as known on `as_of` (any date; None: the newest edition) into `out`, which
+    """Build the monitor as known on `as_of` (any day from the first edition on; None: the newest) into `out`, which
     is replaced whole: it must be missing, empty, or a snapshot built before. Raises DataLayerError
     when the data has problems and SnapshotError when the build cannot be done as asked."""
     started = time.perf_counter()
@@ -63,6 +63,12 @@ def build_site(
     codes = _languages(languages)
     _check_replaceable(out)
     layer = load_data_layer(data, as_of)
+    first = layer.editions["date"].min().date()
+    if layer.as_of < first:
+        # The page views need at least one source; and a site of nothing would publish nothing.
+        raise SnapshotError(
+            f"nothing was public on {layer.as_of}: the first edition is {first}; pick that day or later."
+        )
     built_on = built_on or date.today()
     out.parent.mkdir(parents=True, exist_ok=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.building-", dir=out.parent))

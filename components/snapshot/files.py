@@ -36,9 +36,9 @@ class Files:
     def __init__(self, executor: Executor | None) -> None:
         self.executor = executor
         self.pending: list[tuple[Path, Future[bytes]]] = []
-        self.bundle: Future[str] | str = vega_bundle() if vega_bundle.cache_info().currsize or not executor else ""
-        if executor and not self.bundle:
-            self.bundle = executor.submit(vega_bundle)
+        # Made by a worker on a process's first build, kept here for the next.
+        made = _BUNDLE.get("js")
+        self.bundle: Future[str] | str = made or (executor.submit(vega_bundle) if executor else vega_bundle())
 
     def add_downloads(self, folder: Path, page: SitePage) -> None:
         """Every chart's files and every other CSV of `page`, beside it in `folder`."""
@@ -60,7 +60,7 @@ class Files:
         """Write the shared assets under `root` and every image still being rendered."""
         assets = root / ASSETS
         assets.mkdir(parents=True, exist_ok=True)
-        bundle = self.bundle if isinstance(self.bundle, str) else self.bundle.result()
+        bundle = _BUNDLE["js"] = self.bundle if isinstance(self.bundle, str) else self.bundle.result()
         (assets / VEGA_BUNDLE).write_text(bundle, encoding="utf-8")
         for path in sorted(STATIC.iterdir()):
             shutil.copyfile(path, assets / path.name)
@@ -70,26 +70,35 @@ class Files:
 
 @contextlib.contextmanager
 def writer() -> Iterator[Files]:
-    """A Files with its worker processes, shut down on leaving (also on an error)."""
+    """A Files for one build; on an error, the build's images not yet rendered are dropped."""
+    files = Files(_workers())
+    try:
+        yield files
+    except BaseException:
+        for _, image in files.pending:
+            image.cancel()
+        raise
+
+
+@functools.cache
+def _workers() -> Executor | None:
+    """The worker processes, started on a process's first build and kept for the next (their
+    start-up, about a second each, would otherwise fall on every build); they end with the process."""
     workers = min(MAX_WORKERS, len(os.sched_getaffinity(0)))
     if workers < 2:
-        yield Files(None)
-        return
+        return None
     # Spawned, not forked: a fork would copy vl-convert's renderer threads mid-flight if this
     # process had already rendered something (as the app's tests have).
-    with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as executor:
-        try:
-            yield Files(executor)
-        except BaseException:
-            executor.shutdown(cancel_futures=True)
-            raise
+    return ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn"))
 
 
 def render_image(spec_json: str, fmt: str) -> bytes:
     return exports.chart_image(json.loads(spec_json), fmt)
 
 
-@functools.cache
+_BUNDLE: dict[str, str] = {}
+
+
 def vega_bundle() -> str:
     """vl-convert's own build of Vega-Embed, Vega-Lite and Vega, the versions it renders the images
     with (about 2 s to make, so made once per process)."""

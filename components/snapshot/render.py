@@ -63,10 +63,12 @@ class Frame:
 
 
 def render_page(page: SitePage, frame: Frame) -> str:
+    here = frame.text.language
     languages = [
-        LanguageLink(LANGUAGES[code].name, f"{frame.root}{folder}{page.file}", code == frame.text.language, code)
+        LanguageLink(LANGUAGES[code].name, page.file if code == here else f"{frame.root}{folder}{page.file}",
+                     code == here, code)
         for code, folder in frame.languages.items()
-    ]
+    ]  # fmt: skip
     return (
         environment()
         .get_template(page.template)

@@ -14,7 +14,14 @@
     drawings.forEach(function (drawing) {
       var spec = JSON.parse(document.getElementById(drawing.getAttribute("data-chart-spec")).textContent);
       // No action menu: its links lead to the Vega editor online; the page links the chart's files.
-      window.vegaEmbed(drawing, spec, { actions: false, renderer: "svg" }).catch(function (error) {
+      var options = { actions: false, renderer: "svg", config: { aria: false } };
+      window.vegaEmbed(drawing, spec, options).then(function (result) {
+        // To a screen reader the chart is one image, named by its text alternative (the drawing's
+        // aria-label, as in the app), with its data table below: Vega's own marks stay silent.
+        result.view.container().querySelectorAll("svg").forEach(function (svg) {
+          svg.setAttribute("aria-hidden", "true");
+        });
+      }).catch(function (error) {
         console.error("Chart " + drawing.id + " was not drawn: " + error);
       });
     });
