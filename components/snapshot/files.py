@@ -15,6 +15,7 @@ import os
 import shutil
 from collections.abc import Iterator
 from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
 import vl_convert as vlc
@@ -74,9 +75,11 @@ def writer() -> Iterator[Files]:
     files = Files(_workers())
     try:
         yield files
-    except BaseException:
+    except BaseException as error:
         for _, image in files.pending:
             image.cancel()
+        if isinstance(error, BrokenProcessPool):  # a worker died: the next build starts new ones
+            _workers.cache_clear()
         raise
 
 
