@@ -19,7 +19,8 @@ from datetime import date
 from pathlib import Path
 
 from components import page_views
-from components.data_layer import DEFAULT_PATH, DataLayer, load_data_layer
+from components.data_layer import DEFAULT_PATH, DataLayer, edition_of, load_data_layer
+from components.data_layer.localize import localized
 
 from . import files
 from .pages import site_pages
@@ -62,7 +63,8 @@ def build_site(
     out = Path(out)
     codes = _languages(languages)
     _check_replaceable(out)
-    layer = load_data_layer(data, as_of)
+    newest = load_data_layer(data)
+    layer = edition_of(newest, as_of)
     first = layer.editions["date"].min().date()
     if layer.as_of < first:
         # The page views need at least one source; and a site of nothing would publish nothing.
@@ -78,7 +80,8 @@ def build_site(
         written = []
         with files.writer() as writer:
             for code in codes:
-                pages = _write_language(staging, layer, LANGUAGES[code], folders, built_on, writer)
+                in_language = edition_of(localized(newest, code), layer.as_of)  # type: ignore[arg-type]
+                pages = _write_language(staging, in_language, LANGUAGES[code], folders, built_on, writer)
                 written += [folders[code] + page for page in pages]
             writer.finish(staging)
         manifest = {

@@ -6,11 +6,14 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from components.i18n import LANGUAGE_NAMES as I18N_NAMES
+from components.i18n import LANGUAGES as I18N_LANGUAGES
+from components.i18n import Language, format_day, translator
 from components.page_list import PAGES
 
 DEFAULT_LANGUAGE = "en"
-# Every language the command knows of; only those in LANGUAGES can be built yet.
-PLANNED_LANGUAGES = ("en", "zh")
+# Every language the command knows of; only those in LANGUAGES can be built.
+PLANNED_LANGUAGES = I18N_LANGUAGES
 LANGUAGE_NAMES = {"en": "English", "zh": "Chinese"}
 
 
@@ -76,74 +79,80 @@ class Text:
     formats: dict[str, str] = field(default_factory=dict)  # file extension -> what the link says
 
     def date(self, day: date) -> str:
-        return f"{day:%-d %B %Y}"
+        return format_day(day, self.language)  # type: ignore[arg-type]
 
     def page_title(self, name: str) -> str:
         return self.page_titles[name]
 
 
-ENGLISH = Text(
-    language="en",
-    name="English",
-    site_title="Shanxi Transformation Monitor",
-    page_titles={page.name: page.title for page in PAGES},
-    skip_to_content="Skip to the content",
-    pages_nav="Pages",
-    languages_nav="Languages",
-    as_known_on="As known on {date} ({newest}).",
-    the_newest_edition="the newest edition",
-    newest_edition_was="newest edition: {date}",
-    built_on="Built on {date}.",
-    footer=(
-        "A static snapshot of the Shanxi Transformation Monitor: every figure comes from a named public "
-        "document, listed under Data and sources. The interactive app is the place to filter and explore."
-    ),
-    intro=(
-        "How Shanxi, China's coal heartland, is reshaping its economy: what the province planned, what it "
-        "reported achieving, and how fast each area grows. Every figure comes from a named source document, "
-        "with its period and whether it is a target or an outcome."
-    ),
-    newest_source="Newest source: {title} ({outlet}){dated}.",
-    dated=", dated {date}",
-    no_figures="No figures were public on this date.",
-    scorecard="Target scorecard",
-    scorecard_link="{count} target(s) {status}: see them on the plan page",
-    headlines="Headline figures by theme",
-    headlines_caption="The newest reported outcomes, up to three per theme. The theme pages have every figure.",
-    holdings="What the monitor holds",
-    plan_caption=(
-        "What the plans and work reports promised, in their own words and units, beside what was reported "
-        "for the same indicator and period. How a status is decided is set out on the Data and sources page."
-    ),
-    targets_against_outcomes="Targets against outcomes",
-    read_with_care="Read with care",
-    no_targets="No targets were public on this date.",
-    growth_caption="Year-on-year change on the same period a year before, as the sources report it.",
-    periods_nav="Periods",
-    no_growth="The sources hold no year-on-year figures yet.",
-    no_growth_in_period="No growth rates in {period}.",
-    only_targets="No outcome has been reported yet for this period: the ticks are the targets.",
-    not_in_percent="Not on the chart (given as a multiple, not a percent):",
-    themes_nav="Themes",
-    targets="Targets",
-    no_theme_figures="No figures for this theme yet.",
-    compared="From the monitor as known on {since} to the monitor as known on {as_of}.",
-    none="None.",
-    changes_csv="Download these changes (CSV)",
-    observations_count="{count} observations.",
-    filter_label="Filter the observations",
-    filter_count="{shown} of {total} observations shown.",
-    observations_csv="Download every observation (CSV)",
-    sources="Sources",
-    source_file="Source id and file: {id} ({file})",
-    date_note="Date:",
-    other_figures="Other numbers in the document, not counted as indicators:",
-    how_to_read="How to read the figures",
-    method_missing="The notes on method are missing from this copy of the monitor (README.md has no method section).",
-    download="Download",
-    download_label="{format} of {name}",
-    data_table="Data table",
-    formats={"png": "PNG", "svg": "SVG", "pdf": "PDF", "csv": "CSV (data)"},
-)
+def text_for(lang: Language) -> Text:
+    """The snapshot's words in `lang`, from the same message catalog as the app."""
+    _ = translator(lang)
+    return Text(
+        language=lang,
+        name=I18N_NAMES[lang],
+        site_title=_("Shanxi Transformation Monitor"),
+        page_titles={page.name: _(page.title) for page in PAGES},
+        skip_to_content=_("Skip to the content"),
+        pages_nav=_("Pages"),
+        languages_nav=_("Languages"),
+        as_known_on=_("As known on {date} ({newest})."),
+        the_newest_edition=_("the newest edition"),
+        newest_edition_was=_("newest edition: {date}"),
+        built_on=_("Built on {date}."),
+        footer=_(
+            "A static snapshot of the Shanxi Transformation Monitor: every figure comes from a named public "
+            "document, listed under Data and sources. The interactive app is the place to filter and explore."
+        ),
+        intro=_(
+            "How Shanxi, China's coal heartland, is reshaping its economy: what the province planned, what it "
+            "reported achieving, and how fast each area grows. Every figure comes from a named source document, "
+            "with its period and whether it is a target or an outcome."
+        ),
+        newest_source=_("Newest source: {title} ({outlet}){dated}."),
+        dated=_(", dated {date}"),
+        no_figures=_("No figures were public on this date."),
+        scorecard=_("Target scorecard"),
+        scorecard_link=_("{count} target(s) {status}: see them on the plan page"),
+        headlines=_("Headline figures by theme"),
+        headlines_caption=_("The newest reported outcomes, up to three per theme. The theme pages have every figure."),
+        holdings=_("What the monitor holds"),
+        plan_caption=_(
+            "What the plans and work reports promised, in their own words and units, beside what was reported "
+            "for the same indicator and period. How a status is decided is set out on the Data and sources page."
+        ),
+        targets_against_outcomes=_("Targets against outcomes"),
+        read_with_care=_("Read with care"),
+        no_targets=_("No targets were public on this date."),
+        growth_caption=_("Year-on-year change on the same period a year before, as the sources report it."),
+        periods_nav=_("Periods"),
+        no_growth=_("The sources hold no year-on-year figures yet."),
+        no_growth_in_period=_("No growth rates in {period}."),
+        only_targets=_("No outcome has been reported yet for this period: the ticks are the targets."),
+        not_in_percent=_("Not on the chart (given as a multiple, not a percent):"),
+        themes_nav=_("Themes"),
+        targets=_("Targets"),
+        no_theme_figures=_("No figures for this theme yet."),
+        compared=_("From the monitor as known on {since} to the monitor as known on {as_of}."),
+        none=_("None."),
+        changes_csv=_("Download these changes (CSV)"),
+        observations_count=_("{count} observations."),
+        filter_label=_("Filter the observations"),
+        filter_count=_("{shown} of {total} observations shown."),
+        observations_csv=_("Download every observation (CSV)"),
+        sources=_("Sources"),
+        source_file=_("Source id and file: {id} ({file})"),
+        date_note=_("Date:"),
+        other_figures=_("Other numbers in the document, not counted as indicators:"),
+        how_to_read=_("How to read the figures"),
+        method_missing=_(
+            "The notes on method are missing from this copy of the monitor (README.md has no method section)."
+        ),
+        download=_("Download"),
+        download_label=_("{format} of {name}"),
+        data_table=_("Data table"),
+        formats={"png": "PNG", "svg": "SVG", "pdf": "PDF", "csv": _("CSV (data)")},
+    )
 
-LANGUAGES: dict[str, Text] = {"en": ENGLISH}
+
+LANGUAGES: dict[str, Text] = {code: text_for(code) for code in I18N_LANGUAGES}
