@@ -81,6 +81,7 @@ def offline_context(browser: Browser) -> Iterator[tuple[BrowserContext, list[str
             route.abort()
 
     context.route("**/*", route)
+    axe.load_into(context)
     try:
         yield context, blocked
     finally:
