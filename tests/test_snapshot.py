@@ -398,3 +398,21 @@ def test_laced_text_in_a_data_block_cannot_close_its_script_element(laced_site):
     for block in source.split('<script type="application/json"')[1:]:
         body = block.split(">", 1)[1].split("</script>", 1)[0]
         assert "<" not in body, "a '<' in a data block could end it early"
+
+
+# --- the image workers ---------------------------------------------------------------------------
+
+
+def test_an_image_worker_reports_a_failed_job_and_goes_on_with_the_next(tmp_path):
+    from components.snapshot import images
+
+    workers = images.Workers(1)
+    try:
+        with pytest.raises(images.WorkerFailed, match=r"broken\.png"):
+            workers.submit(images.job_image("{not json", "png", tmp_path / "broken.png")).result()
+        spec = json.dumps({"data": {"values": [{"x": 1}]}, "mark": "bar", "encoding": {"x": {"field": "x"}}})
+        workers.submit(images.job_image(spec, "svg", tmp_path / "good.svg")).result()
+        assert (tmp_path / "good.svg").read_text().startswith("<svg")
+        assert not workers.broken
+    finally:
+        workers.close()

@@ -5,7 +5,8 @@ each chart drawn by Vega-Embed from the app's own spec, with its PNG, SVG, PDF a
 
 The interactive app stays the place to explore; the snapshot is how the monitor is published.
 Modules: pages.py (page views -> what each page shows), text.py (the words, by language),
-render.py (Jinja2 templates, autoescaped), files.py (chart files and shared assets)."""
+render.py (Jinja2 templates, autoescaped), files.py (chart files and shared assets), images.py
+(the worker processes that render the images)."""
 
 from __future__ import annotations
 
@@ -79,6 +80,7 @@ def build_site(
         folders = {code: "" if index == 0 else f"{code}/" for index, code in enumerate(codes)}
         written = []
         with files.writer() as writer:
+            writer.add_assets(staging)
             for code in codes:
                 in_language = edition_of(localized(newest, code), layer.as_of)  # type: ignore[arg-type]
                 pages = _write_language(staging, in_language, LANGUAGES[code], folders, built_on, writer)
