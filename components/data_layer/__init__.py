@@ -127,7 +127,7 @@ def load_data_layer(path: str | Path = DEFAULT_PATH, as_of: date | None = None) 
     """Load and check the data layer as known on `as_of` (None: the newest edition); raise
     DataLayerError listing every problem found."""
     # The load makes many small objects that all survive it, so the cyclic garbage collector's
-    # passes find nothing to free; pausing it cut the 100x benchmark's CPU time by about 40%.
+    # passes find nothing to free; pausing it during the load saves their time (see bench.data_layer_load).
     collecting = gc.isenabled()
     gc.disable()
     try:

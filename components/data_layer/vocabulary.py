@@ -24,7 +24,7 @@ STATUSES: tuple[Status, ...] = get_args(Status)
 ACHIEVED, MISSED, NOT_COMPARABLE, PENDING, NOT_REPORTED = STATUSES
 # A hedged outcome that only says the value was passed: it can prove a target met, never missed.
 LOWER_BOUNDS: frozenset[Qualifier] = frozenset({"more than", "at least"})
-# An "about X" target is met by an outcome within this share of X (about 5% growth: 4.9% meets it, 4.8% not).
+# An "about X" target is met by an outcome within this share of X (about 5% growth: 4.9% meets it, 4.89% does not).
 ABOUT_TOLERANCE = 0.02
 
 # Shown to readers by these names: listed here so the message catalog has them (see components/i18n.py).
