@@ -1,7 +1,7 @@
 """Data as Markdown that shows it literally: escaped text and tables for `st.markdown`.
 
 A Markdown table is a real HTML table (read row by row by a screen reader) and costs the browser
-almost nothing, where a data grid loads about 1.5 MB of JavaScript. Every value from the data is
+almost nothing, where a data grid loads a large JavaScript bundle. Every value from the data is
 escaped, so a figure such as "> 50%" or a stray "$", "*" or ":" is shown as written, never read as
 a quote, LaTeX, emphasis or an icon code. No Streamlit here, so it is testable on its own.
 """

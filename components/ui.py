@@ -301,8 +301,8 @@ def chart_block(view: ChartView, *, key: str, table_open: bool = False) -> None:
 
     The download buttons and the table are built only once the reader opens their popover or
     expander (`.open`, tracked with on_change="rerun"): most visits open neither. The table is
-    Markdown, not a data grid: an HTML table a screen reader can follow, where the grid's 1.5 MB of
-    JavaScript made a page take about a third longer to draw. Images are rendered only when a
+    Markdown, not a data grid: an HTML table a screen reader can follow, where the grid's large
+    JavaScript bundle made pages slower to draw (bench.pages). Images are rendered only when a
     button is clicked (a callable with on_click="ignore").
     """
     # The spec was built and validated by Altair once (page_views); st.altair_chart would rebuild
