@@ -15,7 +15,7 @@ from bench.servers import Server
 from bench.targets import BARE_FRAME, BARE_PAGE, Target
 
 READY_RATIO_TARGET = 1.3  # a page is ready in at most this multiple of the bare page's time
-RERUN_TARGET_MS = 50.0  # a warm script rerun takes at most this long
+RERUN_TARGET_MS = 30.0  # a warm script rerun takes at most this long
 # Load times vary from load to load on a shared machine, so each ratio to the bare page comes with
 # a bootstrap interval: how far that noise alone could move it.
 RATIO_CONFIDENCE = 0.9
