@@ -9,12 +9,12 @@ from components.ui import cached, chosen_language, chosen_themes, edition_in_nam
 
 _, lang = gettext(), chosen_language()
 page_header(_("What changed"))
-probe = cached(page_views.what_changed)(tuple(chosen_themes()), None)
-if not probe.earlier:
+# The choices first, cheaply: the changes are computed once, for the edition the reader compares with.
+earlier = {edition.date.isoformat(): edition.label for edition in cached(page_views.earlier_editions)()}
+if not earlier:
     st.info(_("This is the first edition of the monitor: there is no earlier one to compare it with."), icon="🔎")
     st.stop()
 
-earlier = {edition.date.isoformat(): edition.label for edition in probe.earlier}
 since = st.selectbox(
     _("Compared with"), list(earlier), format_func=earlier.__getitem__, key="what_changed_since",
     help=_("An earlier edition; the previous one unless you pick another."),

@@ -478,7 +478,7 @@ def what_changed(layer: DataLayer, themes: tuple[str, ...], since: str | None) -
     """The monitor as known on `layer.as_of` against an earlier edition, `since` (an ISO date; None or
     a date that is not an earlier edition: the previous one)."""
     _ = translator(layer.lang)
-    earlier = [edition for edition in editions(layer) if edition.date < layer.as_of]
+    earlier = earlier_editions(layer)
     chosen = next((edition.date for edition in earlier if edition.date.isoformat() == since), None)
     since_date = chosen or (earlier[0].date if earlier else None)
     table = changes_between(edition_of(layer, since_date), layer) if since_date else changes_between(layer, layer)
@@ -496,6 +496,11 @@ def what_changed(layer: DataLayer, themes: tuple[str, ...], since: str | None) -
     ]
     csv = table.assign(change=table["change"].map(_)).rename(columns={"change": _("Change"), **headers})
     return WhatChanged(layer.as_of, since_date, earlier, sections, csv)
+
+
+def earlier_editions(layer: DataLayer) -> list[Edition]:
+    """The editions before `layer.as_of`, newest first: what What changed may compare with."""
+    return [edition for edition in editions(layer) if edition.date < layer.as_of]
 
 
 # --- The frame ---------------------------------------------------------------------------------

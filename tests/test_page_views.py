@@ -1011,6 +1011,16 @@ def test_what_changed_on_the_first_edition_has_nothing_to_compare_with(next_laye
         assert view.csv.empty
 
 
+def test_earlier_editions_are_what_what_changed_may_compare_with(next_layer):
+    # The page builds its choice from these before asking for the changes, so they must agree.
+    for as_of in (None, date(2025, 1, 15), date(2023, 4, 20)):
+        layer = edition_of(next_layer, as_of)
+        assert page_views.earlier_editions(layer) == page_views.what_changed(layer, (), None).earlier
+    assert [edition.date for edition in page_views.earlier_editions(edition_of(next_layer, date(2024, 1, 20)))] == [
+        date(2023, 4, 20)
+    ]
+
+
 def test_what_changed_on_an_earlier_edition_offers_only_the_editions_before_it(next_layer):
     view = page_views.what_changed(edition_of(next_layer, date(2025, 1, 15)), (), "2026-01-20")
     assert view.as_of == date(2025, 1, 15)
