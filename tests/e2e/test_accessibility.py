@@ -16,7 +16,7 @@ from playwright.sync_api import Browser, Locator, Page, expect
 from components import page_views
 from components.data_layer import DataLayer
 from components.page_list import PAGE_BY_NAME, PAGES
-from tests.e2e.app_server import CHROMIUM, serve
+from tests.e2e.app_server import CHROMIUM, REPO, serve
 from tests.e2e.axe import AXE_VERSION, axe_violations, describe, install
 from tests.e2e.conftest import ARTIFACTS, DOWNLOAD_TIMEOUT_MS, TIMEOUT_MS, VIEWPORT, AppPage
 from tests.e2e.test_browser import THEME, assert_charts_drawn, expected_chart_count, theme_label
@@ -30,16 +30,7 @@ if not Path(CHROMIUM).is_file():
 pytestmark = pytest.mark.e2e
 
 SCHEMES = ("light", "dark")
-# Streamlit's own floor: bench/bare_page.py's chart under a title.
-BARE_PAGE = """
-import altair as alt
-import pandas as pd
-import streamlit as st
-
-st.title("A bare page")
-bars = pd.DataFrame({"item": ["a", "b", "c", "d", "e"], "value": [3, 7, 4, 6, 5]})
-st.altair_chart(alt.Chart(bars).mark_bar().encode(x=alt.X("value:Q"), y=alt.Y("item:N")))
-"""
+BARE_PAGE = REPO / "bench" / "bare_page.py"  # a title and one chart: Streamlit's own floor
 # The stApp background's mean RGB channel: Streamlit's light theme is white, its dark one #171614.
 DARK_BELOW, LIGHT_ABOVE = 64, 192
 BACKGROUND = """
@@ -85,16 +76,12 @@ def rule_ids(violations: list[dict]) -> set[str]:
 
 
 @pytest.fixture(scope="module")
-def bare_violations(
-    browser: Browser, axe_ready: None, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, list[dict]]:
+def bare_violations(browser: Browser, axe_ready: None) -> dict[str, list[dict]]:
     """The serious and critical violations of a bare Streamlit page, per colour scheme: what
     Streamlit itself brings, which the app is not asked to fix."""
     found = {}
-    script = tmp_path_factory.mktemp("bare") / "bare_page.py"
-    script.write_text(BARE_PAGE, encoding="utf-8")
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with serve(script, log=ARTIFACTS / "e2e-server-bare-page.log") as url:
+    with serve(BARE_PAGE, log=ARTIFACTS / "e2e-server-bare-page.log") as url:
         for scheme in SCHEMES:
             with tab_in(browser, url, scheme) as bare:
                 bare.open("/")
