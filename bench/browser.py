@@ -124,7 +124,7 @@ class Traffic:
         self.ws_bytes += len(payload)
         message = ForwardMsg()
         message.ParseFromString(payload)
-        kind = message.WhichOneof("type") or "unknown"
+        kind: str = message.WhichOneof("type") or "unknown"
         if kind == "script_finished":
             self.script_runs += 1
         if kind == "delta" and message.delta.WhichOneof("type") == "new_element":

@@ -7,6 +7,6 @@ bash scripts/setup.sh chromium
 .venv/bin/python -m tests.e2e.axe  # axe-core for the accessibility tests: pinned, checked, into .cache/ (gitignored)
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
-.venv/bin/python -m mypy  # components/, app_pages/ and app.py, as set in pyproject.toml
+.venv/bin/python -m mypy  # app.py, components/, app_pages/ and bench/, as set in pyproject.toml
 .venv/bin/python -m components.data_layer check
 exec .venv/bin/python -m pytest "$@"

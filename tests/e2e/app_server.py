@@ -77,5 +77,5 @@ def serve(
         except subprocess.TimeoutExpired:
             os.killpg(process.pid, signal.SIGKILL)
             process.wait()
-        if log:
+        if not isinstance(output, int):
             output.close()
