@@ -15,6 +15,7 @@ from components.data_layer.changes import CHANGE_COLUMNS, changes_between
 from components.data_layer.plan_vs_outcome import judge
 from components.data_layer.vocabulary import ABOUT_TOLERANCE
 from tests.conftest import FIXTURE, REPO
+from tests.test_data_layer import edit
 
 NEXT = REPO / "tests" / "fixtures" / "next_edition"
 
@@ -134,9 +135,7 @@ def test_targets_set_in_a_later_edition_are_listed():
 
 
 def test_a_source_without_an_edition_date_is_a_problem_with_file_and_line(data_copy):
-    sources = data_copy / "sources.yaml"
-    text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace("    edition: {date: 2024-01-20}\n", ""), encoding="utf-8")
+    edit(data_copy / "sources.yaml", "    edition: {date: 2024-01-20}\n", "")
     with pytest.raises(DataLayerError) as caught:
         load_data_layer(data_copy)
     (problem,) = caught.value.problems
@@ -145,9 +144,7 @@ def test_a_source_without_an_edition_date_is_a_problem_with_file_and_line(data_c
 
 
 def test_an_impossible_edition_date_is_a_problem(data_copy):
-    sources = data_copy / "sources.yaml"
-    text = sources.read_text(encoding="utf-8")
-    sources.write_text(text.replace("edition: {date: 2024-01-20}", "edition: {date: 2024-02-30}"), encoding="utf-8")
+    edit(data_copy / "sources.yaml", "edition: {date: 2024-01-20}", "edition: {date: 2024-02-30}")
     with pytest.raises(DataLayerError) as caught:
         load_data_layer(data_copy)
     (problem,) = caught.value.problems

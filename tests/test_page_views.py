@@ -20,6 +20,7 @@ from components import page_views
 from components.data_layer import STATUSES, DataLayer, edition_of, load_data_layer
 from components.page_views import ChartView, Edition, SourceDetails, SourceLine
 from tests.conftest import FIXTURE, REPO
+from tests.test_data_layer import edit
 
 NEXT = REPO / "tests" / "fixtures" / "next_edition"
 PLAN, REVIEW, BRIEF = "Fixture plan for 2024", "Fixture review of 2024", "Fixture brief on a first quarter"
@@ -64,12 +65,6 @@ def next_layer() -> DataLayer:
 
 def rows(table: pd.DataFrame, *columns: str) -> list[list]:
     return table[list(columns)].values.tolist()
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding="utf-8")
-    assert old in text, f"{path.name} no longer holds {old!r}: the test's edit needs updating"
-    path.write_text(text.replace(old, new), encoding="utf-8")
 
 
 def remove_observations(folder: Path, indicators: Collection[str] = (), ids: Collection[str] = ()) -> None:
