@@ -9,6 +9,7 @@ import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -291,13 +292,8 @@ def own_app(
 ) -> Iterator[AppPage]:
     """A tab on an app server of its own (a few seconds to start), its log in test-artifacts/e2e-server-<name>.log."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with serve(script, log=ARTIFACTS / f"e2e-server-{name}.log", env=env) as url:
-        context = browser.new_context(viewport=VIEWPORT)
-        context.set_default_timeout(TIMEOUT_MS)
-        try:
-            yield AppPage(context.new_page(), url)
-        finally:
-            context.close()
+    with serve(script, log=ARTIFACTS / f"e2e-server-{name}.log", env=env) as url, open_tab(browser, url) as app_page:
+        yield app_page
 
 
 @pytest.fixture
@@ -316,19 +312,31 @@ def console_report() -> Iterator[list[str]]:
     CONSOLE_LOG.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
-@pytest.fixture
-def app(browser: Browser, app_url: str, console_report: list[str], request: pytest.FixtureRequest) -> Iterator[AppPage]:
-    """A fresh context and tab; after the test, any browser error or JS dialog fails it."""
-    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True)
+@contextlib.contextmanager
+def open_tab(browser: Browser, base_url: str, **context_options: Any) -> Iterator[AppPage]:
+    """A fresh browser context (with `context_options`, e.g. color_scheme) and one tab on the app;
+    closed on exit. Its `log` keeps what the browser reported, for `fail_on_problems`."""
+    context = browser.new_context(viewport=VIEWPORT, accept_downloads=True, **context_options)
     context.set_default_timeout(TIMEOUT_MS)
-    app_page = AppPage(context.new_page(), app_url)
     try:
-        yield app_page
+        yield AppPage(context.new_page(), base_url)
     finally:
         context.close()
-        log = app_page.log
-        console_report += [f"{request.node.nodeid} forgiven {line}" for line in log.forgiven]
-        console_report += [f"{request.node.nodeid} {line}" for line in log.warnings]
+
+
+def fail_on_problems(log: BrowserLog) -> None:
+    """Any browser error or JS dialog fails the test."""
     problems = log.errors + [f"JS dialog opened: {text}" for text in log.dialogs]
     if problems:
         pytest.fail("The browser reported problems:\n" + "\n".join(problems))
+
+
+@pytest.fixture
+def app(browser: Browser, app_url: str, console_report: list[str], request: pytest.FixtureRequest) -> Iterator[AppPage]:
+    """A fresh context and tab; after the test, any browser error or JS dialog fails it."""
+    with open_tab(browser, app_url) as app_page:
+        yield app_page
+    log = app_page.log
+    console_report += [f"{request.node.nodeid} forgiven {line}" for line in log.forgiven]
+    console_report += [f"{request.node.nodeid} {line}" for line in log.warnings]
+    fail_on_problems(log)

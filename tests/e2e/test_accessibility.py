@@ -18,7 +18,7 @@ from components.data_layer import DataLayer
 from components.page_list import PAGE_BY_NAME, PAGES
 from tests.e2e.app_server import CHROMIUM, REPO, serve
 from tests.e2e.axe import AXE_VERSION, axe_violations, describe, install
-from tests.e2e.conftest import ARTIFACTS, DOWNLOAD_TIMEOUT_MS, TIMEOUT_MS, VIEWPORT, AppPage
+from tests.e2e.conftest import ARTIFACTS, DOWNLOAD_TIMEOUT_MS, AppPage, fail_on_problems, open_tab
 from tests.e2e.test_browser import THEME, assert_charts_drawn, expected_chart_count, theme_label
 
 if not Path(CHROMIUM).is_file():
@@ -54,15 +54,9 @@ def axe_ready() -> None:
 def tab_in(browser: Browser, base_url: str, scheme: str) -> Iterator[AppPage]:
     """A fresh context in the given colour scheme (Streamlit follows the system's, as a visitor's
     browser reports it); any browser error fails the test, as with the `app` fixture."""
-    context = browser.new_context(viewport=VIEWPORT, color_scheme=scheme, accept_downloads=True)
-    context.set_default_timeout(TIMEOUT_MS)
-    app_page = AppPage(context.new_page(), base_url)
-    try:
+    with open_tab(browser, base_url, color_scheme=scheme) as app_page:
         yield app_page
-    finally:
-        context.close()
-    problems = app_page.log.errors + [f"JS dialog opened: {text}" for text in app_page.log.dialogs]
-    assert not problems, "The browser reported problems:\n" + "\n".join(problems)
+    fail_on_problems(app_page.log)
 
 
 def assert_scheme(app: AppPage, scheme: str) -> None:
