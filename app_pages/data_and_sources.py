@@ -2,51 +2,48 @@
 
 import streamlit as st
 
-from components import exports, page_views
 from components.markdown import escape
-from components.ui import cached, chosen_themes, edition_in_name, empty_notice, gettext, method_notes, page_header
+from components.ui.cache import cached
+from components.ui.choices import current_choice
+from components.ui.layout import csv_download, empty_notice, page_header
+from components.views.data_and_sources import data_and_sources, data_filters
 
-_ = gettext()
-choices = cached(page_views.data_choices)()
-
-page_header(_("Data and sources"))
+choice = current_choice()
+filters = cached(data_filters)(choice)
+page_header(filters.header)
 left, middle, right = st.columns(3)
-kinds = left.multiselect(_("Kind"), choices.kinds, format_func=_, placeholder=_("Outcomes and targets"))
-measures = middle.multiselect(
-    _("Measure"), choices.measures, format_func=lambda measure: _(page_views.MEASURE_NAMES[measure]),
-    placeholder=_("All measures"),
+kinds = left.multiselect(
+    filters.kinds.label, list(filters.kinds.options), format_func=filters.kinds.options.__getitem__,
+    placeholder=filters.kinds.placeholder,
 )  # fmt: skip
-search = right.text_input(_("Search"), placeholder=_("Indicator, note or source"), max_chars=100)
-found = cached(page_views.observation_table)(tuple(chosen_themes()), tuple(kinds), tuple(measures), search)
+measures = middle.multiselect(
+    filters.measures.label, list(filters.measures.options), format_func=filters.measures.options.__getitem__,
+    placeholder=filters.measures.placeholder,
+)  # fmt: skip
+search = right.text_input(filters.search_label, placeholder=filters.search_placeholder, max_chars=100)
+# The options are the filters' own values (kinds and measures), so the chosen ones are too.
+view = cached(data_and_sources)(choice, tuple(kinds), tuple(measures), search)  # type: ignore[arg-type]
 
-if found.table.empty:
-    empty_notice(_("No observations match these filters. Loosen the filters or the search."))
+if view.empty:
+    empty_notice(view.empty)
 else:
-    st.caption(_("{shown} of {total} observations.").format(shown=len(found.table), total=found.total))
-    value = _("Value")
-    st.dataframe(found.table, hide_index=True, column_config={value: st.column_config.NumberColumn(format="localized")})
-    st.download_button(
-        _("Download these observations (CSV)"),
-        data=exports.frame_csv(found.csv),
-        file_name=exports.export_filename("observations", chosen_themes(), "csv", edition_in_name()),
-        mime="text/csv",
-        on_click="ignore",
-        icon=":material/download:",
+    st.caption(escape(view.count))
+    st.dataframe(
+        view.table,
+        hide_index=True,
+        column_config={view.value_column: st.column_config.NumberColumn(format="localized")},
     )
+    csv_download(view.csv_label, view.csv, view.csv_file)
 
-st.subheader(_("Sources"))
-for source in cached(page_views.sources)():
-    with st.expander(escape(f"{source.title} · {source.outlet} · {source.dates}")):
-        st.markdown(
-            escape(source.summary)
-            + "\n\n"
-            + escape(_("Source id and file: {id} ({file})").format(id=source.id, file=source.file))
-        )
+st.subheader(view.sources_heading)
+for source in view.sources:
+    with st.expander(escape(source.heading)):
+        st.markdown(escape(source.summary) + "\n\n" + escape(view.source_file.format(id=source.id, file=source.file)))
         if source.date_note:
-            st.markdown(f"**{escape(_('Date:'))}** {escape(source.date_note)}")
+            st.markdown(f"**{escape(view.date_label)}** {escape(source.date_note)}")
         if source.other_figures:
-            st.markdown(escape(_("Other numbers in the document, not counted as indicators:")))
+            st.markdown(escape(view.other_figures_label))
             st.markdown("\n".join(f"- {escape(figure)}" for figure in source.other_figures))
 
-st.subheader(_("How to read the figures"))
-st.markdown(method_notes())
+st.subheader(view.method_heading)
+st.markdown(("\n" + view.method).replace("\n### ", "\n#### ").strip())  # one level below the subheader

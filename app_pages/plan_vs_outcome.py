@@ -3,37 +3,35 @@ grouped by status, with the compared pairs charted and notes on what to read wit
 
 import streamlit as st
 
-from components import markdown, page_views
-from components.data_layer import STATUSES
-from components.ui import STATUS_PARAM, cached, chart_block, chosen_themes, empty_notice, gettext, page_header
+from components import markdown
+from components.ui.cache import cached
+from components.ui.choices import STATUS_PARAM, current_choice
+from components.ui.layout import chart_block, empty_notice, page_header
+from components.views.plan_vs_outcome import plan_intro, plan_vs_outcome
 
-_ = gettext()
-page_header(_("Plan vs outcome"))
-st.caption(
-    _(
-        "What the plans and work reports promised, in their own words and units, beside what was reported "
-        "for the same indicator and period. How a status is decided is set out on the Data and sources page."
-    )
-)
+choice = current_choice()
+intro = cached(plan_intro)(choice)
+page_header(intro.header)
+st.caption(intro.caption)
 statuses = st.pills(
-    _("Status"), STATUSES, format_func=_, selection_mode="multi", key=STATUS_PARAM, bind="query-params",
-    help=_("Leave empty for all."),
+    intro.status_label, list(intro.status_names), format_func=intro.status_names.__getitem__, selection_mode="multi",
+    key=STATUS_PARAM, bind="query-params", help=intro.status_help,
 )  # fmt: skip
-view = cached(page_views.plan_vs_outcome)(tuple(chosen_themes()), tuple(statuses))
-if not view.groups:
-    empty_notice(_("No targets for the chosen themes and statuses. Clear the status pills or widen the theme filter."))
+view = cached(plan_vs_outcome)(choice, tuple(statuses))
+if view.empty:
+    empty_notice(view.empty)
     st.stop()
 
-st.markdown(" · ".join(f"{markdown.escape(group.badge)}: {len(group.targets)}" for group in view.groups))
+st.markdown(markdown.escape(view.counts))
 for group in view.groups:
-    st.subheader(f"{group.badge} ({len(group.targets)})", anchor=group.status.replace(" ", "-"))
+    st.subheader(markdown.escape(group.heading), anchor=group.anchor)
     st.markdown(markdown.table(group.targets))
 
 if view.chart:
-    st.subheader(_("Targets against outcomes"))
-    chart_block(view.chart, key="plan-vs-outcome")
+    st.subheader(view.chart_heading)
+    chart_block(view.chart, key="plan-vs-outcome", lang=choice.lang)
 
 if view.caveats:
-    st.subheader(_("Read with care"))
+    st.subheader(view.caveats_heading)
     items = [f"**{markdown.escape(caveat.heading)}**: {markdown.escape(caveat.text)}" for caveat in view.caveats]
     st.markdown(markdown.bullet_list(items))

@@ -2,24 +2,28 @@
 
 import streamlit as st
 
-from components import markdown, page_views
-from components.ui import cached, chart_block, chosen_themes, gettext, page_header
+from components import markdown
+from components.ui.cache import cached
+from components.ui.choices import current_choice
+from components.ui.layout import chart_block, page_header
+from components.views.themes import theme_choice, theme_page
 
-_ = gettext()
-labels = cached(page_views.theme_choices)(tuple(chosen_themes()))
-
-page_header(_("Themes"))
-theme = st.selectbox(_("Theme"), list(labels), format_func=labels.__getitem__, key="theme_page_choice")
-view = cached(page_views.theme_page)(theme)
+choice = current_choice()
+offered = cached(theme_choice)(choice)
+page_header(offered.header)
+theme = st.selectbox(
+    offered.label, list(offered.themes), format_func=offered.themes.__getitem__, key="theme_page_choice"
+)
+view = cached(theme_page)(choice, theme)
 st.caption(markdown.escape(view.description))
-st.markdown(" · ".join(map(markdown.escape, view.sections)) or _("No figures for this theme yet."))
+st.markdown(markdown.escape(view.summary))
 
 if view.targets:
     st.subheader(view.targets_heading)
     st.markdown(markdown.table(view.targets_table))
 for index, (heading, chart) in enumerate(view.charts):
     st.subheader(heading)
-    chart_block(chart, key=f"theme-chart-{index}")
+    chart_block(chart, key=f"theme-chart-{index}", lang=choice.lang)
 for heading, figures in view.tables:
     st.subheader(heading)
     st.markdown(markdown.table(figures))

@@ -3,38 +3,27 @@ restated, and targets whose status moved."""
 
 import streamlit as st
 
-from components import exports, markdown, page_views
-from components.i18n import format_day
-from components.ui import cached, chosen_language, chosen_themes, edition_in_name, gettext, page_header
+from components import markdown
+from components.ui.cache import cached
+from components.ui.choices import current_choice
+from components.ui.layout import csv_download, empty_notice, page_header
+from components.views.what_changed import compare_choice, what_changed
 
-_, lang = gettext(), chosen_language()
-page_header(_("What changed"))
-# The choices first, cheaply: the changes are computed once, for the edition the reader compares with.
-earlier = {edition.date.isoformat(): edition.label for edition in cached(page_views.earlier_editions)()}
-if not earlier:
-    st.info(_("This is the first edition of the monitor: there is no earlier one to compare it with."), icon="🔎")
+choice = current_choice()
+# The choice first, cheaply: the changes are computed once, for the edition the reader compares with.
+compare = cached(compare_choice)(choice)
+page_header(compare.header)
+if compare.empty:
+    empty_notice(compare.empty)
     st.stop()
 
 since = st.selectbox(
-    _("Compared with"), list(earlier), format_func=earlier.__getitem__, key="what_changed_since",
-    help=_("An earlier edition; the previous one unless you pick another."),
+    compare.label, list(compare.options), format_func=compare.options.__getitem__, key="what_changed_since",
+    help=compare.help,
 )  # fmt: skip
-view = cached(page_views.what_changed)(tuple(chosen_themes()), since)
-if view.since:
-    st.caption(
-        _("From the monitor as known on {since} to the monitor as known on {as_of}.").format(
-            since=format_day(view.since, lang), as_of=format_day(view.as_of, lang)
-        )
-    )
-for change, rows in view.sections:
-    st.subheader(f"{_(change)} ({len(rows)})".capitalize() if lang == "en" else f"{_(change)}（{len(rows)}）")
-    st.markdown(markdown.table(rows) if len(rows) else _("None."))
-
-st.download_button(
-    _("Download these changes (CSV)"),
-    data=exports.frame_csv(view.csv),
-    file_name=exports.export_filename(f"changes since {view.since}", chosen_themes(), "csv", edition_in_name()),
-    mime="text/csv",
-    on_click="ignore",
-    icon=":material/download:",
-)
+view = cached(what_changed)(choice, since)
+st.caption(markdown.escape(view.compared))
+for section in view.sections:
+    st.subheader(markdown.escape(section.heading))
+    st.markdown(markdown.table(section.rows) if len(section.rows) else view.none)
+csv_download(view.csv_label, view.csv, view.csv_file)

@@ -1,5 +1,5 @@
 """Chart builders: plain functions that take a DataFrame and return an Altair chart. No Streamlit,
-so they are testable alone. Shared look (fonts, sizes) lives in the registered theme below."""
+so they are testable alone. Shared look (fonts, sizes) lives in the theme (components/chart_theme.py)."""
 
 from __future__ import annotations
 
@@ -11,7 +11,6 @@ import pandas as pd
 
 from components.data_layer.vocabulary import ACHIEVED, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, STATUSES
 
-THEME_NAME = "shanxi_monitor"
 Translate = Callable[[str], str]
 
 
@@ -21,8 +20,6 @@ def _untranslated(message: str) -> str:
 
 ROW_HEIGHT = 26  # px per bar or dot row: room for a 12-px label at a laptop's width
 LABEL_LIMIT = 400  # px of row label before it is cut with an ellipsis (full text in the tooltip)
-# Readable on white and on Streamlit's dark background alike (contrast about 4.5:1 and 4.2:1).
-MID_GREY = "#777777"
 # Legends go below the plot, set on each encoding because Streamlit's theme would move them right,
 # where they take width from the plot in a narrow column.
 LEGEND_BELOW: dict[str, Any] = {"orient": "bottom", "direction": "horizontal"}
@@ -35,32 +32,6 @@ STATUS_SHAPES = {
     ACHIEVED: "circle", MISSED: "cross", NOT_COMPARABLE: "diamond", PENDING: "triangle-up", NOT_REPORTED: "square",
 }  # fmt: skip
 KIND_COLOURS = {"outcome": "#0072B2", "target": "#E69F00"}
-
-
-@alt.theme.register(THEME_NAME, enable=True)
-def monitor_theme() -> alt.theme.ThemeConfig:
-    # No colours for text or background: Streamlit fills them in for light and dark mode, and
-    # exports set a white background themselves.
-    # The CJK font last: Latin text keeps its look, and Chinese finds its glyphs (in exports too).
-    font = "Source Sans Pro, Helvetica, Arial, Noto Sans CJK SC, sans-serif"
-    return {
-        "config": {
-            "font": font,
-            "title": {
-                "fontSize": 15,
-                "anchor": "start",
-                "subtitleFontSize": 12,
-                "subtitleColor": MID_GREY,
-                "offset": 8,
-            },
-            "text": {"color": MID_GREY},
-            "axis": {"labelFontSize": 12, "titleFontSize": 12, "labelLimit": 400, "titleFontWeight": "normal"},
-            "legend": {"labelFontSize": 12, "titleFontSize": 12},
-            # Exports keep this plot width; in the app the chart stretches to its column instead.
-            "view": {"stroke": None, "continuousWidth": 420},
-            "bar": {"cornerRadiusEnd": 2},
-        }
-    }
 
 
 def theme_colour_scale(themes: pd.DataFrame, shown: pd.Series) -> alt.Scale:

@@ -20,7 +20,7 @@ import pytest
 import vl_convert
 import yaml
 
-from components import charts
+from components import chart_theme, charts
 from components.data_layer import STATUSES, DataLayer, queries
 from tests.conftest import FIXTURE
 
@@ -46,6 +46,7 @@ def theme_colours() -> dict[str, str]:
 
 
 def spec_of(chart: alt.TopLevelMixin) -> dict:
+    chart_theme.use()  # as the views do before they make a spec
     return chart.to_dict()
 
 
@@ -128,13 +129,14 @@ def pair(indicator: str, status: str, target: float, outcome: float | None, peri
 # --- the registered theme --------------------------------------------------------------------
 
 
-def test_the_app_theme_is_registered_and_enabled():
-    assert charts.THEME_NAME in alt.theme.names()
-    assert alt.theme.active == charts.THEME_NAME
+def test_the_theme_is_enabled_by_use_not_by_importing_it():
+    chart_theme.use()
+    assert chart_theme.THEME_NAME in alt.theme.names()
+    assert alt.theme.active == chart_theme.THEME_NAME
 
 
 def test_the_theme_configures_fonts_and_sizes_in_every_chart(coverage_spec):
-    config = charts.monitor_theme()["config"]
+    config = chart_theme.monitor_theme()["config"]
     assert "Source Sans Pro" in config["font"]
     assert config["axis"]["labelFontSize"] >= 11 and config["legend"]["labelFontSize"] >= 11
     assert config["title"]["anchor"] == "start"

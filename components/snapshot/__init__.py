@@ -4,7 +4,7 @@ each chart drawn by Vega-Embed from the app's own spec, with its PNG, SVG, PDF a
     python -m components.snapshot OUT [--as-of DATE] [--lang en] [--data PATH]
 
 The interactive app stays the place to explore; the snapshot is how the monitor is published.
-Modules: pages.py (page views -> what each page shows), text.py (the words, by language),
+Modules: pages.py (the finished views -> each page), text.py (the site's own words, by language),
 render.py (Jinja2 templates, autoescaped), files.py (chart files and shared assets), images.py
 (the worker processes that render the images)."""
 
@@ -19,14 +19,14 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from components import page_views
 from components.data_layer import DEFAULT_PATH, DataLayer, edition_of, load_data_layer
 from components.data_layer.localize import localized
+from components.views.common import Choice
 
 from . import files
 from .pages import site_pages
 from .render import Frame, render_page
-from .text import DEFAULT_LANGUAGE, LANGUAGES, Text
+from .text import DEFAULT_LANGUAGE, LANGUAGE_TEXTS, Text
 
 __all__ = ["MANIFEST", "Site", "SnapshotError", "build_site"]
 
@@ -83,7 +83,7 @@ def build_site(
             writer.add_assets(staging)
             for code in codes:
                 in_language = edition_of(localized(newest, code), layer.as_of)  # type: ignore[arg-type]
-                pages = _write_language(staging, in_language, LANGUAGES[code], folders, built_on, writer)
+                pages = _write_language(staging, in_language, LANGUAGE_TEXTS[code], folders, built_on, writer)
                 written += [folders[code] + page for page in pages]
             writer.finish(staging)
         manifest = {
@@ -107,10 +107,10 @@ def build_site(
 
 def _languages(languages: Sequence[str]) -> tuple[str, ...]:
     codes = tuple(dict.fromkeys(languages))
-    missing = [code for code in codes if code not in LANGUAGES]
+    missing = [code for code in codes if code not in LANGUAGE_TEXTS]
     if missing:
         raise SnapshotError(
-            f"The interface is not available in {', '.join(missing)} yet; available: {', '.join(LANGUAGES)}."
+            f"The interface is not available in {', '.join(missing)} yet; available: {', '.join(LANGUAGE_TEXTS)}."
         )
     if not codes:
         raise SnapshotError("No language asked for.")
@@ -142,16 +142,15 @@ def _write_language(
     """Write one language's pages and their files; return the pages' file names, the front page first."""
     folder = root / folders[text.language]
     folder.mkdir(parents=True, exist_ok=True)
-    editions = page_views.editions(layer)
-    newest = editions[0].date if editions else layer.as_of
+    newest = layer.editions["date"].max().date()
+    choice = Choice(layer.as_of, layer.as_of >= newest, text.language)
     pages = []
-    for page in site_pages(layer, text, layer.as_of if layer.as_of != newest else None):
+    for page in site_pages(layer, choice, text):
         writer.add_downloads(folder, page)
         pages.append(page)
     frame = Frame(
         text=text,
         root="../" * folders[text.language].count("/"),
-        edition=edition_line(text, layer.as_of, newest),
         built=text.built_on.format(date=text.date(built_on)),
         pages=pages,
         languages=folders,
@@ -159,9 +158,3 @@ def _write_language(
     for page in pages:
         (folder / page.file).write_text(render_page(page, frame), encoding="utf-8")
     return [page.file for page in pages]
-
-
-def edition_line(text: Text, as_of: date, newest: date) -> str:
-    """Which edition a page shows, as the app's page header says it."""
-    newest_part = text.the_newest_edition if as_of == newest else text.newest_edition_was.format(date=text.date(newest))
-    return text.as_known_on.format(date=text.date(as_of), newest=newest_part)

@@ -12,8 +12,6 @@ from collections.abc import Iterator
 from concurrent.futures import Future
 from pathlib import Path
 
-import vl_convert as vlc
-
 from components import exports
 
 from . import images
@@ -77,11 +75,3 @@ def writer() -> Iterator[Files]:
         for made in files.pending:
             made.cancel()
         raise
-
-
-def vega_bundle() -> str:
-    """vl-convert's own build of Vega-Embed, Vega-Lite and Vega, the versions it renders the images
-    with (about 2 s to make)."""
-    # The stub makes `snippet` required; at run time it is optional, and without it the bundle sets
-    # window.vegaEmbed, window.vegaLite and window.vega.
-    return vlc.javascript_bundle()  # type: ignore[call-arg]

@@ -1,22 +1,26 @@
-"""The snapshot's pages: each app page's view (components/page_views) put into what its template
-needs, as plain strings, tables and charts. A page with a choice in the app (a growth period, a
-theme) becomes one page per choice. No query, status rule or chart is made here: only layout."""
+"""The snapshot's pages: each app page's finished view (components/views) put into its template,
+one page per choice where the app has a choice (a growth period, a theme). No query, status rule,
+chart or wording is made here: the views made them; this only lays them out."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from datetime import date
 from typing import Any
 
 import pandas as pd
 
-from components import exports, page_views
 from components.data_layer import DataLayer
 from components.markdown import plain_text
 from components.page_list import PAGES, PageInfo
-from components.page_views import ChartView, StatusGroup
+from components.views import data_and_sources as data_view
+from components.views import growth_rates
+from components.views import overview as overview_view
+from components.views import plan_vs_outcome as plan_view
+from components.views import themes as themes_view
+from components.views import what_changed as changes_view
+from components.views.common import ChartView, Choice, Header, StatusGroup
 
 from .text import Text
 
@@ -56,7 +60,7 @@ class Link:
 @dataclass(frozen=True)
 class StatusSection:
     anchor: str  # the section's id: the plan page's scorecard links end in #<anchor>
-    badge: str
+    heading: str  # the status's mark, word and count
     table: Table
 
 
@@ -66,16 +70,13 @@ class SitePage:
     menu: str  # the PageInfo.name of its entry in the menu
     title: str  # the browser tab's title
     heading: str  # the page's h1
+    edition: str  # which edition the page shows
     template: str
-    content: dict[str, Any] = field(default_factory=dict)
+    view: Any = None  # the page's finished view, which the template lays out
+    content: dict[str, Any] = field(default_factory=dict)  # what the template needs beside the view
     charts: list[ChartBlock] = field(default_factory=list)
     csv_files: dict[str, pd.DataFrame] = field(default_factory=dict)  # other downloads: file name -> frame
     subnav: tuple[str, list[Link]] | None = None  # (its label, the pages of the same choice)
-
-
-def status_anchor(status: str) -> str:
-    """The plan page's section id for a status, as the app's anchors write it."""
-    return status.replace(" ", "-")
 
 
 def _slug(text: str) -> str:
@@ -91,50 +92,33 @@ def page_file(page: PageInfo, choice: str | None = None) -> str:
 
 @dataclass(frozen=True)
 class Build:
-    """What every page of one language is built from."""
+    """What every page of one language is built from: the edition and the choice it was built for."""
 
     layer: DataLayer
+    choice: Choice
     text: Text
-    edition: date | None  # the as-of date when it is not the newest edition: download names say so
 
     def chart(self, view: ChartView, number: int) -> ChartBlock:
-        names = {fmt: exports.export_filename(view.name, (), fmt, self.edition) for fmt in exports.IMAGE_FORMATS}
-        names["csv"] = exports.export_filename(view.name, (), "csv", self.edition)
-        return ChartBlock(f"chart-{number}", view, names, Table.of(view.screen_table))
+        return ChartBlock(f"chart-{number}", view, dict(view.files), Table.of(view.screen_table))
 
-    def page(self, info: PageInfo, template: str, choice: str | None = None, heading: str = "") -> SitePage:
-        title = self.text.page_title(info.name)
-        heading = heading or (self.text.site_title if not info.url_path else title)
+    def page(self, info: PageInfo, template: str, header: Header, view: Any, choice: str | None = None,
+             heading: str = "") -> SitePage:  # fmt: skip
+        heading = heading or header.title
         full_title = f"{heading} · {self.text.site_title}" if info.url_path else heading
-        return SitePage(page_file(info, choice), info.name, full_title, heading, template)
+        return SitePage(page_file(info, choice), info.name, full_title, heading, header.edition_line, template, view)
 
-    def status_sections(self, groups: list[StatusGroup]) -> list[StatusSection]:
-        return [
-            StatusSection(status_anchor(group.status), f"{group.badge} ({len(group.targets)})", Table.of(group.targets))
-            for group in groups
-        ]
+
+def status_sections(groups: list[StatusGroup]) -> list[StatusSection]:
+    return [StatusSection(group.anchor, group.heading, Table.of(group.targets)) for group in groups]
 
 
 def overview(build: Build, info: PageInfo) -> list[SitePage]:
-    view = page_views.overview(build.layer, ())
-    text = build.text
-    page = build.page(info, "overview.html")
-    newest = view.newest_source
-    dated = text.dated.format(date=text.date(newest.date)) if newest.date else ""
+    view = overview_view.overview(build.layer, build.choice)
+    page = build.page(info, "overview.html", view.header, view)
     plan = page_file(PAGES_BY_NAME["plan_vs_outcome"])
-    scorecard = [
-        {
-            "badge": page_views.status_badge(status).capitalize(),
-            "count": count,
-            "href": f"{plan}#{status_anchor(status)}" if count else "",
-            "link": text.scorecard_link.format(count=count, status=status),
-        }
-        for status, count in view.status_counts.items()
-    ]
     page.content = {
-        "newest_source": text.newest_source.format(title=newest.title, outlet=newest.outlet, dated=dated),
-        "scorecard": scorecard if view.coverage else [],
-        "headlines": Table.of(view.headlines) if view.coverage else None,
+        "links": {card.status: f"{plan}#{card.anchor}" for card in view.scorecard if card.count},
+        "headlines": Table.of(view.headlines),
     }
     if view.coverage:
         page.charts.append(build.chart(view.coverage, 1))
@@ -142,34 +126,23 @@ def overview(build: Build, info: PageInfo) -> list[SitePage]:
 
 
 def plan_vs_outcome(build: Build, info: PageInfo) -> list[SitePage]:
-    view = page_views.plan_vs_outcome(build.layer, (), ())
-    page = build.page(info, "plan_vs_outcome.html")
-    page.content = {
-        "summary": [f"{group.badge}: {len(group.targets)}" for group in view.groups],
-        "sections": build.status_sections(view.groups),
-        "caveats": view.caveats,
-    }
+    view = plan_view.plan_vs_outcome(build.layer, build.choice)
+    page = build.page(info, "plan_vs_outcome.html", view.intro.header, view)
+    page.content = {"sections": status_sections(view.groups)}
     if view.chart:
         page.charts.append(build.chart(view.chart, 1))
     return [page]
 
 
-def growth_rates(build: Build, info: PageInfo) -> list[SitePage]:
-    first = page_views.growth(build.layer, (), None)
+def growth_rates_pages(build: Build, info: PageInfo) -> list[SitePage]:
+    first = growth_rates.growth(build.layer, build.choice)
     if not first.periods:
-        page = build.page(info, "growth_rates.html")
-        page.content = {"period": "", "notice": build.text.no_growth, "only_targets": False, "not_in_percent": []}
-        return [page]
+        return [build.page(info, "growth_rates.html", first.header, first)]
     pages = []
     for period in first.periods:
-        view = first if period == first.periods[0] else page_views.growth(build.layer, (), period)
+        view = first if period == first.period else growth_rates.growth(build.layer, build.choice, period)
         label = view.period_labels[period]
-        page = build.page(info, "growth_rates.html", period, heading=f"{build.text.page_title(info.name)}, {label}")
-        page.content = {
-            "notice": "" if view.chart else build.text.no_growth_in_period.format(period=label),
-            "only_targets": view.only_targets,
-            "not_in_percent": view.not_in_percent,
-        }
+        page = build.page(info, "growth_rates.html", view.header, view, period, heading=f"{view.header.title}, {label}")
         if view.chart:
             page.charts.append(build.chart(view.chart, 1))
         pages.append(page)
@@ -179,54 +152,38 @@ def growth_rates(build: Build, info: PageInfo) -> list[SitePage]:
 
 
 def what_changed(build: Build, info: PageInfo) -> list[SitePage]:
-    view = page_views.what_changed(build.layer, (), None)
+    view = changes_view.what_changed(build.layer, build.choice)
     if view.since is None:
         return []  # the first edition: nothing earlier to compare with, so no page
-    text = build.text
-    page = build.page(info, "what_changed.html")
-    csv_name = exports.export_filename(f"changes since {view.since}", (), "csv", build.edition)
-    page.content = {
-        "compared": text.compared.format(since=text.date(view.since), as_of=text.date(view.as_of)),
-        "sections": [(f"{change.capitalize()} ({len(rows)})", Table.of(rows) if len(rows) else None)
-                     for change, rows in view.sections],
-        "csv": csv_name,
-    }  # fmt: skip
-    page.csv_files[csv_name] = view.csv
+    page = build.page(info, "what_changed.html", view.header, view)
+    page.content = {"sections": [(section.heading, Table.of(section.rows) if len(section.rows) else None)
+                                 for section in view.sections]}  # fmt: skip
+    page.csv_files[view.csv_file] = view.csv
     return [page]
 
 
 def themes(build: Build, info: PageInfo) -> list[SitePage]:
-    choices = page_views.theme_choices(build.layer, ())
+    offered = themes_view.theme_choice(build.layer, build.choice)
     pages = []
-    for theme, label in choices.items():
-        view = page_views.theme_page(build.layer, theme)
-        page = build.page(info, "theme.html", theme, heading=label)
+    for theme, label in offered.themes.items():
+        view = themes_view.theme_page(build.layer, build.choice, theme)
+        page = build.page(info, "theme.html", view.header, view, theme, heading=label)
         page.content = {
-            "description": view.description,
-            "sections": view.sections,
-            "targets": build.status_sections(view.targets),
-            "chart_headings": [heading for heading, _ in view.charts],
+            "targets": status_sections(view.targets),
             "tables": [(heading, Table.of(figures)) for heading, figures in view.tables],
         }
         page.charts += [build.chart(chart, number) for number, (_, chart) in enumerate(view.charts, start=1)]
         pages.append(page)
-    _link_choices(pages, build.text.themes_nav, [(page_file(info, theme), label) for theme, label in choices.items()])
+    links = [(page_file(info, theme), label) for theme, label in offered.themes.items()]
+    _link_choices(pages, build.text.themes_nav, links)
     return pages
 
 
 def data_and_sources(build: Build, info: PageInfo) -> list[SitePage]:
-    found = page_views.observation_table(build.layer, (), (), (), "")
-    page = build.page(info, "data_and_sources.html")
-    # The app names this file without the edition; the snapshot keeps the app's names.
-    csv_name = exports.export_filename("observations", (), "csv")
-    page.content = {
-        "count": build.text.observations_count.format(count=len(found.table)),
-        "observations": Table.of(found.table),
-        "csv": csv_name,
-        "sources": page_views.sources(build.layer),
-        "method_notes": page_views.method_notes(),
-    }
-    page.csv_files[csv_name] = found.csv
+    view = data_view.data_and_sources(build.layer, build.choice)
+    page = build.page(info, "data_and_sources.html", view.header, view)
+    page.content = {"observations": Table.of(view.table)}
+    page.csv_files[view.csv_file] = view.csv
     return [page]
 
 
@@ -241,20 +198,20 @@ PAGES_BY_NAME = {page.name: page for page in PAGES}
 BUILDERS: dict[str, Callable[[Build, PageInfo], list[SitePage]]] = {
     "overview": overview,
     "plan_vs_outcome": plan_vs_outcome,
-    "growth_rates": growth_rates,
+    "growth_rates": growth_rates_pages,
     "what_changed": what_changed,
     "themes": themes,
     "data_and_sources": data_and_sources,
 }
 
 
-def site_pages(layer: DataLayer, text: Text, edition: date | None) -> Iterator[SitePage]:
+def site_pages(layer: DataLayer, choice: Choice, text: Text) -> Iterator[SitePage]:
     """Every page of the site in one language, in menu order, each as soon as it is built (so its
     images can be rendered while the next is)."""
     missing = [page.name for page in PAGES if page.name not in BUILDERS]
     if missing:
         raise LookupError(f"The snapshot has no builder for the page(s) {', '.join(missing)} (snapshot/pages.py)")
-    build = Build(layer, text, edition)
+    build = Build(layer, choice, text)
     for info in PAGES:
         yield from BUILDERS[info.name](build, info)
 

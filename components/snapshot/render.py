@@ -14,7 +14,7 @@ from markupsafe import Markup
 from components import exports
 
 from .pages import FRONT_PAGE, Link, SitePage, menu
-from .text import LANGUAGES, Text
+from .text import LANGUAGE_TEXTS, Text
 
 TEMPLATES = Path(__file__).resolve().with_name("templates")
 
@@ -51,12 +51,11 @@ def environment() -> jinja2.Environment:
 
 @dataclass(frozen=True)
 class Frame:
-    """What every page of one language shares: its words, where the shared assets are, the edition
-    and build lines, its pages (for the menu) and the language links."""
+    """What every page of one language shares: its words, where the shared assets are, the build
+    line, its pages (for the menu) and the language links."""
 
     text: Text
     root: str  # the way from the language's folder up to the site's root: "" or "../"
-    edition: str
     built: str
     pages: list[SitePage]
     languages: dict[str, str]  # language code -> the folder of its pages, relative to the site's root
@@ -65,7 +64,7 @@ class Frame:
 def render_page(page: SitePage, frame: Frame) -> str:
     here = frame.text.language
     languages = [
-        LanguageLink(LANGUAGES[code].name, page.file if code == here else f"{frame.root}{folder}{page.file}",
+        LanguageLink(LANGUAGE_TEXTS[code].name, page.file if code == here else f"{frame.root}{folder}{page.file}",
                      code == here, code)
         for code, folder in frame.languages.items()
     ]  # fmt: skip
@@ -79,7 +78,7 @@ def render_page(page: SitePage, frame: Frame) -> str:
             front_page=FRONT_PAGE,
             menu=menu(frame.pages, frame.text, page),
             languages=languages if len(languages) > 1 else [],
-            edition=frame.edition,
+            view=page.view,
             built=frame.built,
         )
     )

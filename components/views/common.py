@@ -1,0 +1,222 @@
+"""What several page views share: the reader's choice, the page header, chart views, the status
+badges and the tracker's groups. Pure: no Streamlit, no Markdown, no HTML."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+
+import altair as alt
+import pandas as pd
+
+from components import chart_theme, charts, exports
+from components.data_layer import DataLayer, Status
+from components.data_layer.vocabulary import ACHIEVED, MISSED, STATUSES
+from components.i18n import N_, Language, format_day, translator
+
+Translate = Callable[[str], str]
+
+
+@dataclass(frozen=True)
+class Choice:
+    """What the reader chose, resolved once by the frame (the app's sidebar and link, or the snapshot's
+    build) and handed to every view and to the cache: cheap and hashable."""
+
+    as_of: date  # the edition shown
+    is_newest: bool  # whether that is the newest edition (download names then leave the date out)
+    lang: Language = "en"
+    themes: tuple[str, ...] = ()  # theme ids; empty means all
+
+    @property
+    def edition_in_name(self) -> date | None:
+        """The edition, when download names must say it (not the newest)."""
+        return None if self.is_newest else self.as_of
+
+
+def words(choice: Choice) -> Translate:
+    """`_` for the choice's language."""
+    return translator(choice.lang)
+
+
+def translated(headers: dict[str, str], _: Translate) -> dict[str, str]:
+    """Column -> header in the reader's language."""
+    return {column: _(header) for column, header in headers.items()}
+
+
+# --- The page header ---------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    edition_line: str  # which edition the page shows, so a screenshot or print says when it was true
+
+
+def header(layer: DataLayer, title: str) -> Header:
+    """`title` (English; translated here) with the line saying which edition the page shows."""
+    _ = translator(layer.lang)
+    return Header(_(title), edition_line(layer))
+
+
+def edition_line(layer: DataLayer) -> str:
+    """'As known on 5 March 2025 (the newest edition). Its newest source(s): <title> (<outlet>).'"""
+    _ = translator(layer.lang)
+    newest = layer.editions["date"].max().date() if len(layer.editions) else layer.as_of
+    shown = (
+        _("the newest edition")
+        if layer.as_of >= newest
+        else _("newest edition: {day}").format(day=format_day(newest, layer.lang))
+    )
+    line = _("As known on {day} ({newest}).").format(day=format_day(layer.as_of, layer.lang), newest=shown)
+    sources = layer.sources
+    if sources.empty:
+        return line
+    latest = sources[sources["edition_date"] == sources["edition_date"].max()]
+    named = "; ".join(f"{row.title} ({row.outlet})" for row in latest.itertuples())
+    return line + " " + _("Its newest source(s): {sources}.").format(sources=named)
+
+
+# --- Charts ------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ChartView:
+    name: str  # what the chart shows, in English: it names the downloaded files, ASCII in every language
+    spec: dict  # Vega-Lite, built and validated by Altair
+    description: str  # the chart's text alternative
+    table: pd.DataFrame  # the data behind the chart, with reader-facing column names (the CSV)
+    shown: tuple[str, ...] = ()  # the columns of `table` to show on screen; empty: all
+    files: tuple[tuple[str, str], ...] = ()  # (extension, download file name), in the download order
+
+    @property
+    def screen_table(self) -> pd.DataFrame:
+        """The table to show under the chart: the columns a reader scans, where the CSV has them all."""
+        return self.table[list(self.shown)] if self.shown else self.table
+
+
+DOWNLOAD_FORMATS = (*exports.IMAGE_FORMATS, "csv")
+
+
+def download_names(name: str, choice: Choice) -> tuple[tuple[str, str], ...]:
+    """Each download's file name: what, which themes and (when not the newest) which edition."""
+    return tuple(
+        (ext, exports.export_filename(name, choice.themes, ext, choice.edition_in_name)) for ext in DOWNLOAD_FORMATS
+    )
+
+
+def chart_view(
+    chart: alt.TopLevelMixin,
+    name: str,
+    description: str,
+    data: pd.DataFrame,
+    headers: dict[str, str],
+    choice: Choice,
+    shown: tuple[str, ...] = (),
+) -> ChartView:
+    """A chart with its text alternative, its data under reader-facing headers, and its file names."""
+    chart_theme.use()
+    headers = translated(headers, words(choice))
+    table = data[list(headers)].rename(columns=headers)
+    return ChartView(
+        name, chart.to_dict(), description, table, tuple(headers[column] for column in shown),
+        download_names(name, choice),
+    )  # fmt: skip
+
+
+# --- Statuses and the tracker ------------------------------------------------------------------
+
+# A status reads as a mark and a word, never by colour alone.
+STATUS_MARKS: dict[Status, str] = {
+    "achieved": "✔", "missed": "✘", "not comparable": "≠", "pending": "…", "not reported": "?",
+}  # fmt: skip
+
+
+def status_badge(status: Status, _: Translate = str) -> str:
+    return f"{STATUS_MARKS[status]} {_(status)}"
+
+
+def status_anchor(status: str) -> str:
+    """A status's section id on the plan page, in the app and the snapshot alike."""
+    return status.replace(" ", "-")
+
+
+def counted(heading: str, count: int, _: Translate) -> str:
+    """'Targets set (3)' or '设定的目标（3）': a heading with its count, capitalised where the language has case."""
+    text = _("{heading} ({count})").format(heading=heading, count=count)
+    return text[:1].upper() + text[1:]
+
+
+TRACKER_HEADERS = {
+    "status_badge": N_("Status"), "indicator": N_("Promise"), "target_label": N_("Target as stated"),
+    "outcome_label": N_("Outcome as stated"), "period_label": N_("Period"), "gap_label": N_("Gap"),
+    "sources": N_("Sources"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class StatusGroup:
+    status: Status
+    anchor: str  # the section's id: the scorecard's links end in #<anchor>
+    badge: str  # mark and word
+    heading: str  # badge and count
+    targets: pd.DataFrame  # one row per target (TRACKER_HEADERS), by theme and promise
+
+
+def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str) -> list[StatusGroup]:
+    """The targets under their status, each group by theme (themes.yaml order) and then promise."""
+    order = {theme: position for position, theme in enumerate(themes["id"])}
+    rows = pairs.assign(
+        status_badge=[status_badge(status, _) for status in pairs["status"]],
+        sources=[
+            "; ".join(dict.fromkeys(title for title in pair if title))
+            for pair in zip(pairs["target_source_title"], pairs["outcome_source_title"], strict=True)
+        ],
+        _theme=pairs["theme"].map(order),
+    ).sort_values(["_theme", "indicator", "period_end"])
+    headers = translated(TRACKER_HEADERS, _)
+    groups = []
+    for status in STATUSES:
+        group = rows[rows["status"] == status]
+        if not group.empty:
+            badge = status_badge(status, _)
+            groups.append(
+                StatusGroup(
+                    status, status_anchor(status), badge, counted(badge, len(group), _),
+                    group[list(TRACKER_HEADERS)].rename(columns=headers),
+                )
+            )  # fmt: skip
+    return groups
+
+
+# Frame column -> the header a reader sees, for the compared pairs' chart.
+PAIR_HEADERS = {
+    "indicator": N_("Indicator"), "period": N_("Period"), "target_label": N_("Target"), "outcome_label": N_("Outcome"),
+    "gap_label": N_("Gap"), "status_label": N_("Status"), "status_reason": N_("Why"), "gap": N_("Gap (units)"),
+    "gap_percent": N_("Gap (%)"), "target_source_id": N_("Target source"), "outcome_source_id": N_("Outcome source"),
+}  # fmt: skip
+# On screen, the plan table leaves out the reasons (the page lists those worth reading below the
+# chart), the numeric gaps and the source ids.
+PAIR_SHOWN = ("indicator", "period", "target_label", "outcome_label", "gap_label", "status_label")
+MIN_CHARTED_PAIRS = 2  # fewer compared pairs than this read better as the list alone
+
+
+def compared_chart(pairs: pd.DataFrame, name: str, choice: Choice) -> ChartView | None:
+    """The dumbbell of the pairs with numbers on both sides, or None when fewer than two have them."""
+    compared = pairs[pairs["status"].isin([ACHIEVED, MISSED])]
+    if len(compared) < MIN_CHARTED_PAIRS:
+        return None
+    _ = words(choice)
+    chart = charts.plan_vs_outcome_chart(compared, _)
+    description = charts.describe_plan_vs_outcome(compared, _)
+    data = compared.assign(status_label=compared["status"].map(_))
+    return chart_view(chart, name, description, data, PAIR_HEADERS, choice, PAIR_SHOWN)
+
+
+# Frame column -> header, for the bars-with-targets charts (growth rates, shares).
+TARGET_ROW_HEADERS = {
+    "indicator": N_("Indicator"), "period_label": N_("Period"), "theme_label": N_("Theme"),
+    "outcome_value": N_("Outcome (%)"), "outcome_label": N_("Outcome as stated"), "target_value": N_("Target (%)"),
+    "target_label": N_("Target as stated"), "source": N_("Source"), "note": N_("Note"),
+}  # fmt: skip
+TARGET_ROW_SHOWN = ("indicator", "period_label", "theme_label", "outcome_label", "target_label", "source", "note")

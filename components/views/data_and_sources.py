@@ -1,0 +1,160 @@
+"""Data and sources: every observation with filters and search, its CSV, the source documents, and
+the notes on method."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import pandas as pd
+
+from components import exports
+from components.data_layer import DataLayer, Kind, Measure, queries
+from components.data_layer.vocabulary import KINDS
+from components.i18n import N_, Language
+
+from .common import Choice, Header, header, translated, words
+
+OBSERVATION_HEADERS = {
+    "indicator": N_("Indicator"), "theme_label": N_("Theme"), "kind": N_("Kind"), "value": N_("Value"),
+    "unit_label": N_("Unit"), "qualifier": N_("Qualifier"), "value_label": N_("As stated"),
+    "period_label": N_("Period"), "measure": N_("Measure"), "source_id": N_("Source"), "note": N_("Note"),
+}  # fmt: skip
+# How a measure reads in a table or a filter.
+MEASURE_NAMES: dict[Measure, str] = {
+    "level": N_("level"), "share": N_("share"), "yoy_growth": N_("year-on-year growth"),
+    "added": N_("added in the period"), "rank": N_("rank"), "rank_change": N_("change in rank"),
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Filter:
+    label: str
+    options: dict[str, str]  # value -> what the reader sees
+    placeholder: str
+
+
+@dataclass(frozen=True)
+class DataFilters:
+    header: Header
+    kinds: Filter
+    measures: Filter  # those the data holds
+    search_label: str
+    search_placeholder: str
+
+
+def data_filters(layer: DataLayer, choice: Choice) -> DataFilters:
+    _ = words(choice)
+    return DataFilters(
+        header(layer, "Data and sources"),
+        Filter(_("Kind"), {kind: _(kind) for kind in KINDS}, _("Outcomes and targets")),
+        Filter(
+            _("Measure"),
+            {measure: _(MEASURE_NAMES[measure]) for measure in queries.measures_present(layer.observations)},
+            _("All measures"),
+        ),
+        _("Search"),
+        _("Indicator, note or source"),
+    )
+
+
+@dataclass(frozen=True)
+class SourceDetails:
+    id: str
+    file: str
+    title: str
+    outlet: str
+    dates: str  # each date the source gives, with what happened on it
+    summary: str
+    date_note: str
+    other_figures: tuple[str, ...]  # numbers in the document that are not indicators
+
+    @property
+    def heading(self) -> str:
+        return f"{self.title} · {self.outlet} · {self.dates}"
+
+
+@dataclass(frozen=True)
+class DataAndSources:
+    header: Header
+    empty: str  # why the table is empty, when nothing matches; "" otherwise
+    count: str  # how many observations are shown, of how many
+    table: pd.DataFrame  # the matching observations to show (OBSERVATION_HEADERS)
+    csv: pd.DataFrame  # the same rows with every column, for the download
+    csv_label: str
+    csv_file: str
+    value_column: str  # the table's column of numbers
+    sources_heading: str
+    sources: list[SourceDetails]
+    source_file: str  # 'Source id and file: {id} ({file})'
+    date_label: str
+    other_figures_label: str
+    method_heading: str
+    method: str  # the notes on method (authored Markdown), or that they are missing
+
+
+def data_and_sources(
+    layer: DataLayer,
+    choice: Choice,
+    kinds: tuple[Kind, ...] = (),
+    measures: tuple[Measure, ...] = (),
+    search: str = "",
+) -> DataAndSources:
+    _ = words(choice)
+    observations = queries.for_themes(layer.observations, choice.themes)
+    matching = queries.matching_observations(observations, kinds, measures, search)
+    shown = matching.assign(
+        kind=matching["kind"].map(_),
+        measure=matching["measure"].map(lambda measure: _(MEASURE_NAMES[measure])),
+        qualifier=[_(qualifier) if qualifier else "" for qualifier in matching["qualifier"]],
+    )
+    filtered = bool(kinds or measures or search or choice.themes)
+    return DataAndSources(
+        header=header(layer, "Data and sources"),
+        empty=_("No observations match these filters. Loosen the filters or the search.") if matching.empty else "",
+        count=(
+            _("{shown} of {total} observations.").format(shown=len(matching), total=len(layer.observations))
+            if filtered
+            else _("{count} observations.").format(count=len(matching))
+        ),
+        table=shown[list(OBSERVATION_HEADERS)].rename(columns=translated(OBSERVATION_HEADERS, _)),
+        # Every column but the period's dates and the other languages' columns, which the texts already are in.
+        csv=matching.drop(
+            columns=["period_start", "period_end", *matching.columns[matching.columns.str.endswith("_zh")]]
+        ),
+        csv_label=_("Download these observations (CSV)"),
+        csv_file=exports.export_filename("observations", choice.themes, "csv", choice.edition_in_name),
+        value_column=_("Value"),
+        sources_heading=_("Sources"),
+        sources=[
+            SourceDetails(
+                row.id, row.file, row.title, row.outlet, row.dates, row.summary, row.date_note, tuple(row.other_figures)
+            )
+            for row in layer.sources.itertuples()
+        ],
+        source_file=_("Source id and file: {id} ({file})"),
+        date_label=_("Date:"),
+        other_figures_label=_("Other numbers in the document, not counted as indicators:"),
+        method_heading=_("How to read the figures"),
+        method=method_notes(layer.lang) or _("The notes on method are missing from this copy of the monitor."),
+    )
+
+
+README = Path(__file__).resolve().parents[2] / "README.md"
+METHOD_START, METHOD_END = "<!-- method:start -->", "<!-- method:end -->"
+# The method section in Chinese: written for the Chinese interface, not generated from the README.
+METHOD_ZH = Path(__file__).resolve().parents[2] / "locales" / "zh" / "method.md"
+
+
+@cache
+def method_notes(lang: Language = "en") -> str:
+    """How to read statuses and periods (authored Markdown, not data), read once: the README's
+    method section, or its Chinese counterpart; empty when missing."""
+    if lang == "zh":
+        return METHOD_ZH.read_text(encoding="utf-8").strip() if METHOD_ZH.is_file() else ""
+    readme = README.read_text(encoding="utf-8") if README.is_file() else ""
+    start, end = readme.find(METHOD_START), readme.find(METHOD_END)
+    if start < 0 or end < start:
+        return ""
+    return readme[start + len(METHOD_START) : end].strip()
