@@ -1,5 +1,6 @@
-"""The interface's languages: gettext catalogs under locales/ (extracted and compiled with Babel),
-and numbers and dates in each language's conventions from CLDR (Babel). No Streamlit here.
+"""The interface's languages, as data: one record per language in locales/<code>/language.yaml,
+found when first asked for, and its gettext catalog, locales/<code>/LC_MESSAGES/messages.po. No
+Streamlit here. A new language is a folder under locales/ and its `_<code>` fields in data/.
 
 A catalog is compiled in memory from its .po file when first used (a few milliseconds): the .po
 file is the one source, so there is no compiled file to rebuild, commit or let go stale."""
@@ -9,43 +10,112 @@ from __future__ import annotations
 import gettext
 import io
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date
 from functools import cache
 from pathlib import Path
-from typing import Literal, get_args
 
-from babel.dates import format_date as babel_format_date
+import yaml
+from babel import Locale, UnknownLocaleError
 from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po
-from babel.numbers import format_compact_decimal, format_decimal
 
-Language = Literal["en", "zh"]
-LANGUAGES: tuple[Language, ...] = get_args(Language)
-DEFAULT_LANGUAGE: Language = "en"
-LANGUAGE_NAMES: dict[Language, str] = {"en": "English", "zh": "中文"}
-CLDR_LOCALES: dict[Language, str] = {"en": "en_GB", "zh": "zh_Hans_CN"}
+Language = str  # a language's code, the name of its folder under locales/: see `language`
+DEFAULT_LANGUAGE: Language = "en"  # the language of the code's messages and of the data
 LOCALES = Path(__file__).resolve().parents[1] / "locales"
 DOMAIN = "messages"
-# Enough decimals that no value from the sources is rounded when shown in 万 or 亿 (a test checks every figure).
-COMPACT_FRACTION_DIGITS = 6
+RECORD = "language.yaml"
+PERIOD_KINDS = ("year", "quarter", "months", "months_across_years", "day", "year_end")
 
 
-def po_path(lang: Language) -> Path:
-    return LOCALES / lang / "LC_MESSAGES" / f"{DOMAIN}.po"
+@dataclass(frozen=True)
+class LanguageRecord:
+    """One interface language, read from locales/<code>/language.yaml."""
+
+    code: Language  # the folder's name; also the suffix of the data's fields in it (label_zh) and <html lang>
+    name: str  # the language's name in itself, as the language choice offers it
+    locale: str  # the CLDR locale that writes its numbers and dates (Babel)
+    method: str  # its notes on method: a file, relative to the folder; "file#name" for the text
+    #              between <!-- name:start --> and <!-- name:end --> in it
+    folder: Path
+    title_mark: str = ""  # after a source title that is our translation: （译名）
+    compact_from: float = 1e6  # the smallest value written compact (16.5 billion; 10.8万 from 10,000)
+    # How periods are written, as CLDR date patterns (quoted text is literal); a missing one is CLDR's
+    # own: year 'y', quarter 'yQQQ', months its interval format, day 'yMMMd', year_end as day. Spans
+    # of months are interval patterns: the first field repeated starts the end ('MMM–MMM y').
+    periods: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def english_name(self) -> str:
+        """'Chinese': for messages to the data's curators, who write English."""
+        return Locale.parse(self.locale).get_language_name("en") or self.code
+
+    @property
+    def catalog_path(self) -> Path:
+        return self.folder / "LC_MESSAGES" / f"{DOMAIN}.po"
+
+
+def _record(path: Path) -> LanguageRecord:
+    """The record in `path`; ValueError saying what is wrong with it."""
+    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    known = {"name", "locale", "method", "title_mark", "compact_from", "periods"}
+    problems = [f"unknown field {key!r}" for key in data if key not in known]
+    problems += [f"missing field {key!r}" for key in ("name", "locale", "method") if key not in data]
+    problems += [f"unknown period {key!r}" for key in data.get("periods", {}) if key not in PERIOD_KINDS]
+    try:
+        Locale.parse(data.get("locale", ""))
+    except (ValueError, UnknownLocaleError):
+        problems.append(f"locale {data.get('locale')!r} is not a CLDR locale")
+    if problems:
+        raise ValueError(f"{path}: {'; '.join(problems)}")
+    return LanguageRecord(code=path.parent.name, folder=path.parent, **data)
 
 
 @cache
-def catalog(lang: Language) -> gettext.NullTranslations:
-    """The compiled catalog of `lang`; English is the source language and needs none."""
-    path = po_path(lang)
-    if lang == DEFAULT_LANGUAGE or not path.is_file():
+def _records(folder: Path) -> dict[Language, LanguageRecord]:
+    records = {path.parent.name: _record(path) for path in sorted(folder.glob(f"*/{RECORD}"))}
+    # The default language first, as the language choice lists them.
+    return dict(sorted(records.items(), key=lambda item: item[0] != DEFAULT_LANGUAGE))
+
+
+def languages() -> dict[Language, LanguageRecord]:
+    """Every interface language, the default first: code -> record."""
+    return _records(LOCALES)
+
+
+def translated_languages() -> list[Language]:
+    """The languages the data may be translated into: all but the data's own."""
+    return [code for code in languages() if code != DEFAULT_LANGUAGE]
+
+
+def language(code: str) -> LanguageRecord:
+    """The record of the language `code`; ValueError when there is none."""
+    found = languages().get(code)
+    if found is None:
+        raise ValueError(f"no language {code!r}: the languages are {', '.join(languages())} (see locales/)")
+    return found
+
+
+def po_path(lang: Language) -> Path:
+    return language(lang).catalog_path
+
+
+@cache
+def _compiled(path: Path, locale: str) -> gettext.NullTranslations:
+    if not path.is_file():
         return gettext.NullTranslations()
     with path.open("rb") as po_file:
-        messages = read_po(po_file, locale=CLDR_LOCALES[lang])
+        messages = read_po(po_file, locale=locale)
     compiled = io.BytesIO()
     write_mo(compiled, messages)
     compiled.seek(0)
     return gettext.GNUTranslations(compiled)
+
+
+def catalog(lang: Language) -> gettext.NullTranslations:
+    """The compiled catalog of `lang`; English is the source language and needs none."""
+    record = language(lang)
+    return _compiled(record.catalog_path, record.locale)
 
 
 def translator(lang: Language) -> Callable[[str], str]:
@@ -55,25 +125,46 @@ def translator(lang: Language) -> Callable[[str], str]:
 
 def language_of_locale(locale: str | None) -> Language:
     """The interface language for a browser locale such as 'zh-CN' or 'en-US'."""
-    return "zh" if locale and locale.lower().replace("_", "-").startswith("zh") else DEFAULT_LANGUAGE
+    asked = (locale or "").lower().replace("_", "-").split("-")[0]
+    return asked if asked in languages() else DEFAULT_LANGUAGE
 
 
-def format_day(day: date, lang: Language) -> str:
-    """'5 March 2025' or '2025年3月5日'."""
-    return babel_format_date(day, format="long", locale=CLDR_LOCALES[lang])
+def method_notes(lang: Language) -> str:
+    """The notes on method in `lang` (authored Markdown), read once; empty when the file or its
+    section is missing."""
+    where, _, section = language(lang).method.partition("#")
+    return _method_text((language(lang).folder / where).resolve(), section)
 
 
-def format_number(value: float, lang: Language, *, compact: bool = False) -> str:
-    """A number as written in `lang`, never rounded: '1,599' or '1599'; compact in Chinese gives
-    '7000亿' and '10.8万' (CLDR's short format, with enough decimals to keep every digit)."""
-    locale = CLDR_LOCALES[lang]
-    if compact and lang == "zh":
-        return format_compact_decimal(
-            value, format_type="short", locale=locale, fraction_digits=COMPACT_FRACTION_DIGITS
-        )
-    return format_decimal(value, format="#,##0.##########", locale=locale)
+@cache
+def _method_text(path: Path, section: str) -> str:
+    text = path.read_text(encoding="utf-8") if path.is_file() else ""
+    if not section:
+        return text.strip()
+    start_marker, end_marker = f"<!-- {section}:start -->", f"<!-- {section}:end -->"
+    start, end = text.find(start_marker), text.find(end_marker)
+    if start < 0 or end < start:
+        return ""
+    return text[start + len(start_marker) : end].strip()
 
 
 def N_(message: str) -> str:
     """Mark `message` for the catalog where it is defined; translate it with `_` where it is shown."""
     return message
+
+
+# --- Moved: kept only until the callers being edited now point at the new places -----------------
+LANGUAGES: tuple[Language, ...] = tuple(languages())
+LANGUAGE_NAMES: dict[Language, str] = {code: record.name for code, record in languages().items()}
+
+
+def format_number(value: float, lang: Language, *, compact: bool = False) -> str:  # now in components.formatting
+    from components.formatting import format_number as moved
+
+    return moved(value, lang, compact=compact)
+
+
+def format_day(day: date, lang: Language) -> str:  # now in components.formatting
+    from components.formatting import format_day as moved
+
+    return moved(day, lang)
