@@ -335,10 +335,10 @@ def test_the_command_with_a_malformed_date_says_so_in_one_line_and_exits_2(tmp_p
 def test_the_chinese_site_is_in_chinese_with_the_data_in_chinese(tmp_path):
     assert main([str(tmp_path / "site"), "--lang", "zh", "--data", str(NEXT)]) == 0
     front = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
-    assert "<h1>山西转型监测</h1>" in front and 'lang="zh"' in front
-    assert "Target scorecard" not in front and "目标记分卡" in front
+    assert "<h1>山西转型发展监测</h1>" in front and 'lang="zh"' in front
+    assert "Target scorecard" not in front and "目标完成情况一览" in front
     plan = (tmp_path / "site" / "plan-vs-outcome.html").read_text(encoding="utf-8")
-    assert "已实现" in plan and "超过46%" in plan  # statuses and hedged values the Chinese way
+    assert "已完成" in plan and "超过46%" in plan  # statuses and hedged values the Chinese way
     names = [path.name for path in (tmp_path / "site").iterdir()]
     assert all(name.isascii() for name in names), "file names stay ASCII in every language"
 

@@ -328,16 +328,16 @@ def test_the_language_switch_writes_the_link_and_is_kept_on_reload_and_navigatio
     sidebar = app.page.locator('[data-testid="stSidebar"]')
     sidebar.get_by_text("zh", exact=True).click()  # the option is the code; its caption says 中文
     main = app.page.locator('[data-testid="stMain"]')
-    expect(main.get_by_role("heading", name="计划与结果")).to_be_visible()
+    expect(main.get_by_role("heading", name="目标与完成情况")).to_be_visible()
     assert app.query.get("lang") == ["zh"]
 
     app.reload()
     assert app.query.get("lang") == ["zh"]
-    expect(main.get_by_role("heading", name="计划与结果")).to_be_visible()
+    expect(main.get_by_role("heading", name="目标与完成情况")).to_be_visible()
 
-    app.go_to("增长率")
+    app.go_to("增速")
     assert app.path == BY_NAME["growth_rates"].path and app.query.get("lang") == ["zh"]
-    expect(main.get_by_role("heading", name="增长率")).to_be_visible()
+    expect(main.get_by_role("heading", name="增速")).to_be_visible()
     assert app.on_page_problems() == []
     for info in PAGES:
         app.go_to(translator("zh")(info.title))
