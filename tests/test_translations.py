@@ -208,7 +208,7 @@ def test_a_missing_chinese_label_is_an_empty_string_in_the_frames(data_copy):
 # --- the Chinese keeps the English hedges (real data) -------------------------------------------------
 
 HEDGES = {  # an English hedge -> the words that carry it in Chinese
-    r"\bmore than\b": ("超过",),
+    r"\bmore than\b": ("超过", "以上"),  # a target's "more than 6%": 6%以上
     r"\bat least\b": ("至少",),
     r"\babout (?=\d|a sixth)": ("约", "左右"),
     r"\b(over|above) \d": ("超过", "以上"),  # "people over 15": 15岁以上
