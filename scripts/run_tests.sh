@@ -3,7 +3,7 @@
 # then lint, type-check and run the whole suite: data layer, charts, exports, pages (AppTest) and end-to-end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-bash scripts/setup.sh chromium
+bash scripts/setup.sh chromium haproxy
 .venv/bin/python -m tests.e2e.axe  # axe-core for the accessibility tests: pinned, checked, into .cache/ (gitignored)
 .venv/bin/python -m ruff check .
 .venv/bin/python -m ruff format --check .
