@@ -1,22 +1,17 @@
 """The schema check as its users rely on it: messages built from what jsonschema found, not from its
-English; loading that never changes the data it reads; and a fast path that agrees with jsonschema."""
+English, and loading that never changes the data it reads."""
 
 from __future__ import annotations
 
 from pathlib import Path
 
-import fastjsonschema
-import pytest
 import yaml
 
 from components import data_layer
 from components.data_layer import reading
 from tests.conftest import DATA
 from tests.test_data_layer import (
-    FAULTS,
-    FILE_FAULTS,
     PLAN,
-    break_data,
     edit,
     line_of,
     problems_in,
@@ -108,82 +103,3 @@ def test_checking_a_document_leaves_it_as_written():
         written = yaml.safe_load(path.read_text(encoding="utf-8"))
         assert reading.check_schema(document, _definition(DATA, path), problems), problems
         assert document.data == written, path.name
-
-
-# --- the fast path agrees with jsonschema ----------------------------------------------------
-
-
-def _verdicts(data: Path) -> dict[str, tuple[bool, bool]]:
-    """For every file the loader would schema-check: (fastjsonschema says valid, jsonschema says valid)."""
-    verdicts = {}
-    for path in sorted(data.rglob("*")):
-        definition = _definition(data, path)
-        if definition is None or not path.is_file():
-            continue
-        document = reading.read_yaml(path, str(path), [])
-        if document is None:
-            continue  # unreadable or not YAML: neither validator sees it
-        try:
-            reading._fast_check(definition)(document.data)
-            fast = True
-        except fastjsonschema.JsonSchemaException:
-            fast = False
-        verdicts[str(path.relative_to(data))] = (fast, reading._validator(definition).is_valid(document.data))
-    return verdicts
-
-
-@pytest.mark.parametrize("fault", FAULTS.values(), ids=FAULTS.keys())
-def test_fast_path_agrees_with_jsonschema_on_each_fault(data_copy, fault):
-    break_data(data_copy, fault)
-    verdicts = _verdicts(data_copy)
-    assert verdicts, "no file was checked"
-    disagree = {name: verdict for name, verdict in verdicts.items() if verdict[0] != verdict[1]}
-    assert not disagree, f"(fastjsonschema, jsonschema) valid: {disagree}"
-
-
-@pytest.mark.parametrize("break_it", FILE_FAULTS.values(), ids=FILE_FAULTS.keys())
-def test_fast_path_agrees_with_jsonschema_on_each_file_fault(data_copy, break_it):
-    break_it(data_copy)
-    disagree = {name: verdict for name, verdict in _verdicts(data_copy).items() if verdict[0] != verdict[1]}
-    assert not disagree, f"(fastjsonschema, jsonschema) valid: {disagree}"
-
-
-def test_fast_path_agrees_with_jsonschema_on_the_real_data():
-    verdicts = _verdicts(DATA)
-    assert len(verdicts) == len(data_layer.data_files(DATA))
-    assert all(verdict == (True, True) for verdict in verdicts.values()), verdicts
-
-
-# Keywords whose meaning fastjsonschema (drafts 4 to 7) does not share with 2020-12: it ignores the
-# first group, and reads `items: [...]` and the siblings of `$ref` by the older rules.
-NEWER_THAN_DRAFT_7 = {
-    "prefixItems", "unevaluatedProperties", "unevaluatedItems", "dependentRequired", "dependentSchemas",
-    "$dynamicRef", "$dynamicAnchor", "$anchor", "minContains", "maxContains",
-}  # fmt: skip
-ANNOTATIONS = {"description", "title", "$comment", "examples", "default", "deprecated"}
-
-
-def _schemas(node, where="schema"):
-    """Every mapping in the schema with where it is, properties' names included (harmless here)."""
-    if isinstance(node, dict):
-        yield where, node
-        for key, value in node.items():
-            yield from _schemas(value, f"{where}.{key}")
-    elif isinstance(node, list):
-        for at, value in enumerate(node):
-            yield from _schemas(value, f"{where}[{at}]")
-
-
-def test_schema_means_the_same_to_both_validators():
-    """The agreement above holds for these faults; this keeps it from breaking silently when the
-    schema grows a keyword the fast path would read differently."""
-    schema = reading._schema()
-    assert schema["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    wrong = []
-    for where, node in _schemas(schema):
-        wrong += [f"{where}: {key}" for key in NEWER_THAN_DRAFT_7 & set(node)]
-        if "$ref" in node and set(node) - {"$ref"} - ANNOTATIONS:
-            wrong.append(f"{where}: $ref beside {sorted(set(node) - {'$ref'} - ANNOTATIONS)}")
-        if isinstance(node.get("items"), list):
-            wrong.append(f"{where}: items as a list")
-    assert not wrong, "fastjsonschema would read these differently from jsonschema 2020-12:\n" + "\n".join(wrong)

@@ -6,7 +6,6 @@ with outcome. Nothing here writes to data/ or imports Streamlit.
 
 from __future__ import annotations
 
-import gc
 from dataclasses import dataclass, replace
 from datetime import date
 from pathlib import Path
@@ -126,15 +125,7 @@ def _read_all(
 def load_data_layer(path: str | Path = DEFAULT_PATH, as_of: date | None = None) -> DataLayer:
     """Load and check the data layer as known on `as_of` (None: the newest edition); raise
     DataLayerError listing every problem found."""
-    # The load makes many small objects that all survive it, so the cyclic garbage collector's
-    # passes find nothing to free; pausing it during the load saves their time (see bench.data_layer_load).
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        return edition_of(_load(path), as_of)
-    finally:
-        if collecting:
-            gc.enable()
+    return edition_of(_load(path), as_of)
 
 
 def _load(path: str | Path) -> DataLayer:
