@@ -76,6 +76,13 @@ def test_values_are_written_in_wan_and_yi_with_their_hedge(value, unit, symbol, 
     assert format_value_zh(value, unit, symbol, qualifier) == expected
 
 
+def test_a_target_is_hedged_as_work_reports_write_their_aims():
+    assert format_value_zh(5, "percent", "%", "about", "target") == "5%左右"
+    assert format_value_zh(6, "percent", "%", "more than", "target") == "6%以上"
+    assert format_value_zh(1, "percentage_points", "个百分点", "more than", "target") == "1个百分点以上"
+    assert format_value_zh(50, "percent", "%", "at least", "target") == "至少50%"
+
+
 SCALES = {"万亿": 1e12, "亿": 1e8, "万": 1e4}
 
 
@@ -98,9 +105,10 @@ def test_no_figure_is_rounded_when_written_the_chinese_way(folder):
 def test_periods_are_written_the_chinese_way():
     assert period_label_zh(parse_period("2024"), False) == "2024年"
     assert period_label_zh(parse_period("2021-Q1"), True) == "2021年第一季度（推断）"
-    assert period_label_zh(parse_period("2024-01/2024-11"), False) == "2024年1–11月"
-    assert period_label_zh(parse_period("2023-12/2024-02"), False) == "2023年12–2024年2月"
-    assert period_label_zh(parse_period("2024-12-31"), False) == "截至2024年12月31日"
+    assert period_label_zh(parse_period("2024-01/2024-11"), False) == "2024年1—11月"
+    assert period_label_zh(parse_period("2023-12/2024-02"), False) == "2023年12—2024年2月"
+    assert period_label_zh(parse_period("2024-12-31"), False) == "2024年末"
+    assert period_label_zh(parse_period("2024-05-15"), True) == "截至2024年5月15日（推断）"
 
 
 def test_numbers_keep_every_digit():

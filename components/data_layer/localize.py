@@ -18,26 +18,30 @@ if TYPE_CHECKING:
     from . import DataLayer
 
 QUALIFIERS_ZH = {"more than": "超过", "at least": "至少", "about": "约", "among the top": "位居前列"}
+# A target's hedge follows its figure, as work reports write their aims (5%左右, 6%以上, of which
+# "about 5%" and "more than 6%" are the official English); 以上 includes the figure itself.
+TARGET_QUALIFIERS_ZH = {"more than": "以上", "about": "左右"}
 QUARTERS_ZH = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 # Units whose values run into the 万 and 亿 a Chinese reader expects (counts too: 10.8万个).
-_COMPACT_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "count"}
+COMPACT_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "count"}
 TRANSLATED_TITLE_MARK = "（译名）"  # the sources are English texts: their Chinese titles are ours
 
 
-def format_value_zh(value: float, unit: str, symbol: str, qualifier: str = "") -> str:
-    """'超过16.5亿立方米', '约5%', '第1位', '位居前列'; never rounded."""
-    hedge = QUALIFIERS_ZH.get(qualifier, qualifier)
+def format_value_zh(value: float, unit: str, symbol: str, qualifier: str = "", kind: str = "outcome") -> str:
+    """'超过16.5亿立方米', '约5%', '第1位', '位居前列'; for a target '5%左右', '6%以上'; never rounded."""
+    suffix = TARGET_QUALIFIERS_ZH.get(qualifier, "") if kind == "target" else ""
+    hedge = "" if suffix else QUALIFIERS_ZH.get(qualifier, qualifier)
     if value is None or (isinstance(value, float) and math.isnan(value)):
-        return hedge or "未给出"
+        return hedge or suffix or "未给出"
     if unit == "rank":
         text = f"第{format_number(value, 'zh')}位"
     else:
-        text = format_number(value, "zh", compact=unit in _COMPACT_UNITS) + symbol
-    return f"{hedge}{text}"
+        text = format_number(value, "zh", compact=unit in COMPACT_UNITS) + symbol
+    return f"{hedge}{text}{suffix}"
 
 
 def period_label_zh(period: Period, inferred: bool) -> str:
-    """'2024年', '2021年第一季度（推断）', '2024年1–11月', '截至2024年12月31日'."""
+    """'2024年', '2021年第一季度（推断）', '2024年1—11月', '2024年末', '截至2024年5月15日'."""
     if period.type == "quarter":
         text = f"{period.start.year}年{QUARTERS_ZH[(period.start.month + 2) // 3]}"
     elif period.type == "months":
@@ -46,7 +50,9 @@ def period_label_zh(period: Period, inferred: bool) -> str:
             if period.start.year == period.end.year
             else f"{period.end.year}年{period.end.month}月"
         )
-        text = f"{period.start.year}年{period.start.month}–{end}"
+        text = f"{period.start.year}年{period.start.month}—{end}"  # an em dash, as statistics bulletins write it
+    elif period.type == "date" and (period.start.month, period.start.day) == (12, 31):
+        text = f"{period.start.year}年末"  # also for a target: 截至 reads oddly before a future day
     elif period.type == "date":
         text = f"截至{format_day(period.start, 'zh')}"
     else:
@@ -74,9 +80,9 @@ def localized(layer: DataLayer, lang: Language) -> DataLayer:
          "source_title": "source_title_zh", "note": "note_zh"},
     )  # fmt: skip
     observations["value_label"] = [
-        format_value_zh(value, unit, symbols[unit], qualifier)
-        for value, unit, qualifier in zip(
-            observations["value"], observations["unit"], observations["qualifier"], strict=True
+        format_value_zh(value, unit, symbols[unit], qualifier, kind)
+        for value, unit, qualifier, kind in zip(
+            observations["value"], observations["unit"], observations["qualifier"], observations["kind"], strict=True
         )
     ]
     observations["period_label"] = [
@@ -97,7 +103,7 @@ def localized(layer: DataLayer, lang: Language) -> DataLayer:
     titles = dict(zip(sources["id"], sources["title"], strict=True))
     observations["source_title"] = observations["source_id"].map(titles)
     editions = layer.editions.assign(
-        title=["; ".join(titles[source] for source in ids.split("; ")) for ids in layer.editions["source_id"]]
+        title=["；".join(titles[source] for source in ids.split("; ")) for ids in layer.editions["source_id"]]
     )
     return replace(
         layer,

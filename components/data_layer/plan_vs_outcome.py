@@ -8,6 +8,9 @@ from datetime import date
 
 import pandas as pd
 
+from components.i18n import format_number
+
+from .localize import COMPACT_UNITS
 from .vocabulary import ABOUT_TOLERANCE, ACHIEVED, LOWER_BOUNDS, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, Status
 
 Translate = Callable[[str], str]
@@ -70,17 +73,16 @@ def gap_label(
     gap: float, gap_percent: float, unit: str, outcome_qualifier: str, unit_words: dict[str, str] | None = None
 ) -> str:
     """'+3 pp (+6.4%)'; prefixed "more than" or "at least" when the outcome is only a lower bound.
-    `unit_words` gives each unit's word in another language, written after the number; the
-    qualifier is then expected translated too (超过+3个百分点)."""
+    `unit_words` gives each unit's word in Chinese, written after the number in 万 and 亿 where the
+    unit runs that large; a lower bound then ends in 以上 (+3个百分点以上（+6.4%以上）)."""
     if unit_words is not None:
-        return f"{outcome_qualifier}{gap:+,.10g}{unit_words.get(unit, '')}（{gap_percent:+.1f}%）"
+        bound = "以上" if outcome_qualifier in LOWER_BOUNDS else ""
+        sign = "+" if gap > 0 else "-" if gap < 0 else ""
+        number = format_number(float(f"{abs(gap):.10g}"), "zh", compact=unit in COMPACT_UNITS)
+        return f"{sign}{number}{unit_words.get(unit, '')}{bound}（{gap_percent:+.1f}%{bound}）"
     gap_unit = " pp" if unit == "percent" else f" {unit.replace('_', ' ')}" if unit != "count" else ""
     text = f"{gap:+,.10g}{gap_unit} ({gap_percent:+.1f}%)"
     return f"{outcome_qualifier} {text}" if outcome_qualifier in LOWER_BOUNDS else text
-
-
-def _hedge(qualifier: str, _: Translate) -> str:
-    return _(qualifier) if qualifier in LOWER_BOUNDS else ""
 
 
 COLUMNS = [
@@ -178,9 +180,7 @@ def build_plan_vs_outcome(
         compared
     )
     frame["gap_label"] = [
-        gap_label(gap, percent, unit, qualifier if unit_words is None else _hedge(qualifier, _), unit_words)
-        if ok
-        else ""
+        gap_label(gap, percent, unit, qualifier, unit_words) if ok else ""
         for gap, percent, unit, qualifier, ok in zip(
             frame["gap"], frame["gap_percent"], frame["unit"], frame["outcome_qualifier"], compared, strict=True
         )
