@@ -5,7 +5,7 @@ import streamlit as st
 from components import markdown
 from components.ui.cache import cached
 from components.ui.choices import STATUS_PARAM, current_choice
-from components.ui.layout import chart_block, empty_notice, page_header
+from components.ui.layout import chart_block, empty_notice, linked_table, page_header
 from components.views.overview import overview
 
 choice = current_choice()
@@ -30,7 +30,7 @@ for column, card in zip(st.columns(len(view.scorecard)), view.scorecard, strict=
 st.subheader(view.headlines_heading)
 st.caption(view.headlines_caption)
 # One Markdown table, not a card per figure: it reads at a glance and is cheap for the browser to draw.
-st.markdown(markdown.table(view.headlines))
+st.markdown(linked_table(view.headlines, view.headline_link_column, view.headline_ids, choice))
 
 st.subheader(view.coverage_heading)
 chart_block(view.coverage, key="coverage", lang=choice.lang)

@@ -6,7 +6,7 @@ import streamlit as st
 from components import markdown
 from components.ui.cache import cached
 from components.ui.choices import STATUS_PARAM, current_choice
-from components.ui.layout import chart_block, empty_notice, page_header
+from components.ui.layout import chart_block, empty_notice, linked_table, page_header
 from components.views.plan_vs_outcome import plan_intro, plan_vs_outcome
 
 choice = current_choice()
@@ -25,7 +25,7 @@ if view.empty:
 st.markdown(markdown.escape(view.counts))
 for group in view.groups:
     st.subheader(markdown.escape(group.heading), anchor=group.anchor)
-    st.markdown(markdown.table(group.targets))
+    st.markdown(linked_table(group.targets, group.link_column, group.indicator_ids, choice))
 
 if view.chart:
     st.subheader(view.chart_heading)

@@ -5,7 +5,7 @@ import streamlit as st
 from components import markdown
 from components.ui.cache import cached
 from components.ui.choices import current_choice
-from components.ui.layout import chart_block, page_header
+from components.ui.layout import chart_block, linked_table, page_header
 from components.views.themes import theme_choice, theme_page
 
 choice = current_choice()
@@ -20,10 +20,11 @@ st.markdown(markdown.escape(view.summary))
 
 if view.targets:
     st.subheader(view.targets_heading)
-    st.markdown(markdown.table(view.targets_table))
+    link_column = view.targets[0].link_column
+    st.markdown(linked_table(view.targets_table, link_column, view.targets_ids, choice))
 for index, (heading, chart) in enumerate(view.charts):
     st.subheader(heading)
     chart_block(chart, key=f"theme-chart-{index}", lang=choice.lang)
-for heading, figures in view.tables:
+for (heading, figures), indicators in zip(view.tables, view.table_ids, strict=True):
     st.subheader(heading)
-    st.markdown(markdown.table(figures))
+    st.markdown(linked_table(figures, view.link_column, indicators, choice))

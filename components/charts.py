@@ -10,6 +10,7 @@ import altair as alt
 import pandas as pd
 
 from components.data_layer.vocabulary import ACHIEVED, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, STATUSES
+from components.i18n import N_
 
 Translate = Callable[[str], str]
 
@@ -254,3 +255,84 @@ def describe_coverage(observations: pd.DataFrame, _: Translate = _untranslated) 
         outcomes=int(kinds.get("outcome", 0)),
         targets=int(kinds.get("target", 0)),
     )
+
+
+# How a figure is drawn on an indicator's history: by kind and hedge, in shape and fill as well as
+# colour, so the difference reads without colour. A lower bound ("more than", "at least") is an
+# open triangle pointing up: the value lies above it.
+HISTORY_MARKS = {
+    N_("outcome"): ("circle", True), N_("outcome, lower bound"): ("triangle-up", False),
+    N_("outcome, about"): ("diamond", True), N_("target"): ("square", True),
+    N_("target, lower bound"): ("triangle-up", False), N_("target, about"): ("diamond", False),
+}  # fmt: skip
+
+
+def history_mark(kind: str, qualifier: str) -> str:
+    """The HISTORY_MARKS key of a figure."""
+    if qualifier in ("more than", "at least"):
+        return f"{kind}, lower bound"
+    return f"{kind}, about" if qualifier == "about" else kind
+
+
+def indicator_history_chart(
+    figures: pd.DataFrame, value_title: str, title: str, _: Translate = _untranslated
+) -> alt.TopLevelMixin:
+    """Every figure of one indicator over time, at the end of its period: outcomes joined by a thin
+    line, targets as squares, hedged values drawn as hedged (see HISTORY_MARKS). `figures` has
+    `plot_value` (the value in the axis's scale), `period_end`, `kind`, `qualifier`, `value_label`,
+    `period_label`, `source_title` and `edition`."""
+    marks = [
+        history_mark(kind, qualifier) for kind, qualifier in zip(figures["kind"], figures["qualifier"], strict=True)
+    ]
+    data = figures.assign(
+        mark=[_(mark) for mark in marks],
+        end=figures["period_end"].dt.strftime("%Y-%m-%d"),
+    )[["end", "plot_value", "mark", "kind", "value_label", "period_label", "source_title", "edition"]]
+    shown = list(dict.fromkeys(marks))
+    names = [_(mark) for mark in shown]
+    colours = [KIND_COLOURS[mark.split(",")[0]] for mark in shown]
+    legend = alt.Legend(title=None, **LEGEND_BELOW)
+    tooltip = [
+        alt.Tooltip("value_label:N", title=_("Value")),
+        alt.Tooltip("mark:N", title=_("Kind")),
+        alt.Tooltip("period_label:N", title=_("Period")),
+        alt.Tooltip("source_title:N", title=_("Source")),
+        alt.Tooltip("edition:N", title=_("Edition")),
+    ]
+    x = alt.X("end:T", title=_("End of the period"), axis=alt.Axis(format="%Y-%m", labelAngle=0))
+    y = alt.Y("plot_value:Q", title=value_title, scale=alt.Scale(zero=False))
+    base = alt.Chart(data).encode(x=x, y=y, tooltip=tooltip)
+    line = (
+        base.transform_filter("datum.kind == 'outcome'")
+        .mark_line(strokeWidth=1, color=KIND_COLOURS["outcome"], opacity=0.5, aria=False)
+        .encode(tooltip=alt.value(None))
+    )
+    shapes = [HISTORY_MARKS[mark][0] for mark in shown]
+    fills = [colour if HISTORY_MARKS[mark][1] else "#FFFFFF" for mark, colour in zip(shown, colours, strict=True)]
+    # One legend for colour, shape and fill: an open mark is white inside.
+    points = base.mark_point(size=120, strokeWidth=2, opacity=1).encode(
+        color=alt.Color("mark:N", scale=alt.Scale(domain=names, range=colours), legend=legend),
+        shape=alt.Shape("mark:N", scale=alt.Scale(domain=names, range=shapes), legend=legend),
+        fill=alt.Fill("mark:N", scale=alt.Scale(domain=names, range=fills), legend=legend),
+    )
+    layers = [line, points] if (data["kind"] == "outcome").sum() > 1 else [points]
+    return alt.layer(*layers).properties(height=260, title=alt.Title(title, subtitle=_history_subtitle(marks, _)))
+
+
+def _history_subtitle(marks: list[str], _: Translate) -> str:
+    parts = [_("Each figure at the end of its period.")]
+    if any("lower bound" in mark for mark in marks):
+        parts.append(_("An open triangle: the value is stated as more than (or at least) the figure."))
+    return " ".join(parts)
+
+
+def describe_history(figures: pd.DataFrame, name: str, _: Translate = _untranslated) -> str:
+    kinds = figures["kind"].value_counts()
+    text = _("Chart of {name} over time: {outcomes} outcomes and {targets} targets").format(
+        name=name, outcomes=int(kinds.get("outcome", 0)), targets=int(kinds.get("target", 0))
+    )
+    outcomes = figures[figures["kind"] == "outcome"]
+    if len(outcomes):
+        last = outcomes.iloc[-1]
+        text += _(", the latest {value} ({period})").format(value=last["value_label"], period=last["period_label"])
+    return text + _(".")

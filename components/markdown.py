@@ -37,12 +37,32 @@ def plain_text(value: object) -> str:
     return str(value)
 
 
-def table(frame: pd.DataFrame) -> str:
-    """`frame` as a GitHub-flavoured Markdown table: its column names as the header, every cell escaped."""
+def table(frame: pd.DataFrame, links: dict[str, list[str]] | None = None) -> str:
+    """`frame` as a GitHub-flavoured Markdown table: its column names as the header, every cell escaped.
+    `links` maps a column to one address per row: its cells link there (a cell with no address, or an
+    address that is not http(s) or a path on this site, stays text)."""
     header = "| " + " | ".join(escape(column) for column in frame.columns) + " |"
     rule = "|" + "---|" * len(frame.columns)
-    rows = ["| " + " | ".join(escape(cell) for cell in row) + " |" for row in frame.itertuples(index=False)]
+    linked = {frame.columns.get_loc(column): addresses for column, addresses in (links or {}).items()}
+    rows = [
+        "| " + " | ".join(link(cell, linked[index][number]) if index in linked else escape(cell)
+                          for index, cell in enumerate(row)) + " |"
+        for number, row in enumerate(frame.itertuples(index=False))
+    ]  # fmt: skip
     return "\n".join([header, rule, *rows])
+
+
+_SAFE_ADDRESS = re.compile(r"^(https?://[^\s]+|[a-z0-9-]+(\?[^\s]*)?)$", re.IGNORECASE)
+
+
+def link(text: object, address: str) -> str:
+    """`text` as a Markdown link to `address`, escaped; only web addresses and this site's own pages
+    are linked (never javascript: or data:), with brackets and parentheses in the address encoded."""
+    shown = escape(text)
+    if not shown or not address or not _SAFE_ADDRESS.match(address):
+        return shown
+    target = address.replace("(", "%28").replace(")", "%29").replace("<", "%3C").replace(">", "%3E")
+    return f"[{shown}]({target})"
 
 
 def bullet_list(items: list[str]) -> str:

@@ -1,5 +1,6 @@
 """The monitor's pages, in menu order: the one list the frame, the tests, the screenshots and the
-benchmark read. Adding a page means a file in app_pages/, a page view, and one entry here."""
+benchmark read. Adding a page means a view module in components/views/, a file in app_pages/, a snapshot template, and
+one entry here."""
 
 from __future__ import annotations
 
@@ -32,6 +33,7 @@ PAGES = (
     PageInfo("growth_rates", N_("Growth rates"), ":material/trending_up:", "growth-rates"),
     PageInfo("what_changed", N_("What changed"), ":material/history:", "what-changed"),
     PageInfo("themes", N_("Themes"), ":material/category:", "themes"),
+    PageInfo("indicator", N_("Indicator"), ":material/timeline:", "indicator"),
     PageInfo("data_and_sources", N_("Data and sources"), ":material/table:", "data"),
 )
 PAGE_BY_NAME = {page.name: page for page in PAGES}

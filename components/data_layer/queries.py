@@ -145,3 +145,38 @@ def measures_present(observations: pd.DataFrame) -> list[Measure]:
     """The measures the data holds, in the vocabulary's order."""
     present = set(observations["measure"])
     return [measure for measure in MEASURES if measure in present]
+
+
+def indicator_figures(observations: pd.DataFrame, indicator_id: str) -> pd.DataFrame:
+    """Every figure of one indicator, targets and outcomes, oldest period first; of one period, the
+    older source first (so a restatement follows what it restates)."""
+    figures = observations[observations["indicator_id"] == indicator_id]
+    return figures.sort_values(["period_end", "period_start", "kind", "source_edition"]).reset_index(drop=True)
+
+
+# Periods shorter than a year: what an interim figure covers (a quarter, some months, a day's stock).
+_INTERIM_TYPES = ("quarter", "months", "date")
+
+
+def latest_interim(observations: pd.DataFrame, pairs: pd.DataFrame) -> pd.DataFrame:
+    """For each target still without an outcome (pending or not reported), the newest outcome of its
+    indicator that falls inside the target's period and ends before it: a first quarter, some
+    months, a stock during the year. Indexed by target_id; shown beside a target, never judging it."""
+    open_targets = pairs[pairs["status"].isin(["pending", "not reported"])]
+    outcomes = observations[(observations["kind"] == "outcome") & observations["period_type"].isin(_INTERIM_TYPES)]
+    columns = ["target_id", "interim_label", "interim_period", "interim_source"]
+    if open_targets.empty or outcomes.empty:
+        return pd.DataFrame(columns=columns).set_index("target_id")
+    starts = observations.drop_duplicates("observation_id").set_index("observation_id")["period_start"]
+    targets = open_targets.assign(period_start=open_targets["target_id"].map(starts))
+    merged = targets[["target_id", "indicator_id", "period_start", "period_end"]].merge(
+        outcomes, on="indicator_id", suffixes=("", "_interim")
+    )
+    inside = merged[
+        (merged["period_start_interim"] >= merged["period_start"])
+        & (merged["period_end_interim"] < merged["period_end"])
+    ]
+    newest = inside.sort_values(["period_end_interim", "source_edition"]).drop_duplicates("target_id", keep="last")
+    return newest.rename(
+        columns={"value_label": "interim_label", "period_label": "interim_period", "source_title": "interim_source"}
+    )[columns].set_index("target_id")

@@ -10,9 +10,9 @@ import sys
 from datetime import date
 
 from components.data_layer import DEFAULT_PATH, DataLayerError
+from components.i18n import LANGUAGES
 
 from . import SnapshotError, build_site
-from components.i18n import LANGUAGES
 
 
 def main(argv: list[str] | None = None) -> int:

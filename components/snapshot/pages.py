@@ -16,6 +16,7 @@ from components.markdown import plain_text
 from components.page_list import PAGES, PageInfo
 from components.views import data_and_sources as data_view
 from components.views import growth_rates
+from components.views import indicator as indicator_view
 from components.views import overview as overview_view
 from components.views import plan_vs_outcome as plan_view
 from components.views import themes as themes_view
@@ -28,16 +29,33 @@ FRONT_PAGE = "index.html"
 
 
 @dataclass(frozen=True)
+class Cell:
+    text: str
+    href: str = ""  # where the cell links to, if anywhere
+
+
+@dataclass(frozen=True)
 class Table:
-    """A frame as an HTML table shows it: header cells and rows of text."""
+    """A frame as an HTML table shows it: header cells and rows of cells."""
 
     headers: tuple[str, ...]
-    rows: tuple[tuple[str, ...], ...]
+    rows: tuple[tuple[Cell, ...], ...]
 
     @classmethod
-    def of(cls, frame: pd.DataFrame) -> Table:
-        rows = tuple(tuple(plain_text(cell) for cell in row) for row in frame.itertuples(index=False))
+    def of(cls, frame: pd.DataFrame, links: dict[str, list[str]] | None = None) -> Table:
+        """`links` maps a column to one address per row, as for the app's Markdown tables."""
+        linked = {frame.columns.get_loc(column): addresses for column, addresses in (links or {}).items()}
+        rows = tuple(
+            tuple(Cell(plain_text(cell), _safe(linked[index][number]) if index in linked else "")
+                  for index, cell in enumerate(row))
+            for number, row in enumerate(frame.itertuples(index=False))
+        )  # fmt: skip
         return cls(tuple(plain_text(column) for column in frame.columns), rows)
+
+
+def _safe(address: str) -> str:
+    """Web addresses and the site's own pages only: never javascript: or data:."""
+    return address if re.match(r"^(https?://|[a-z0-9-]+\.html(#[a-z0-9-]*)?$)", address or "") else ""
 
 
 @dataclass(frozen=True)
@@ -108,8 +126,22 @@ class Build:
         return SitePage(page_file(info, choice), info.name, full_title, heading, header.edition_line, template, view)
 
 
+def indicator_links(indicators: tuple[str, ...]) -> list[str]:
+    """Each indicator's page in the site ("" for none)."""
+    page = PAGES_BY_NAME["indicator"]
+    return [page_file(page, indicator) if indicator else "" for indicator in indicators]
+
+
+def linked(frame: pd.DataFrame, column: str, indicators: tuple[str, ...]) -> Table:
+    """`frame` as a table whose `column` links each row to its indicator's page."""
+    return Table.of(frame, {column: indicator_links(indicators)} if column else None)
+
+
 def status_sections(groups: list[StatusGroup]) -> list[StatusSection]:
-    return [StatusSection(group.anchor, group.heading, Table.of(group.targets)) for group in groups]
+    return [
+        StatusSection(group.anchor, group.heading, linked(group.targets, group.link_column, group.indicator_ids))
+        for group in groups
+    ]
 
 
 def overview(build: Build, info: PageInfo) -> list[SitePage]:
@@ -118,7 +150,7 @@ def overview(build: Build, info: PageInfo) -> list[SitePage]:
     plan = page_file(PAGES_BY_NAME["plan_vs_outcome"])
     page.content = {
         "links": {card.status: f"{plan}#{card.anchor}" for card in view.scorecard if card.count},
-        "headlines": Table.of(view.headlines),
+        "headlines": linked(view.headlines, view.headline_link_column, view.headline_ids),
     }
     if view.coverage:
         page.charts.append(build.chart(view.coverage, 1))
@@ -170,12 +202,28 @@ def themes(build: Build, info: PageInfo) -> list[SitePage]:
         page = build.page(info, "theme.html", view.header, view, theme, heading=label)
         page.content = {
             "targets": status_sections(view.targets),
-            "tables": [(heading, Table.of(figures)) for heading, figures in view.tables],
+            "tables": [
+                (heading, linked(figures, view.link_column, indicators))
+                for (heading, figures), indicators in zip(view.tables, view.table_ids, strict=True)
+            ],
         }
         page.charts += [build.chart(chart, number) for number, (_, chart) in enumerate(view.charts, start=1)]
         pages.append(page)
     links = [(page_file(info, theme), label) for theme, label in offered.themes.items()]
     _link_choices(pages, build.text.themes_nav, links)
+    return pages
+
+
+def indicators(build: Build, info: PageInfo) -> list[SitePage]:
+    offered = indicator_view.indicator_choice(build.layer, build.choice)
+    pages = []
+    for indicator in offered.indicators:
+        view = indicator_view.indicator_page(build.layer, build.choice, indicator)
+        page = build.page(info, "indicator.html", view.header, view, indicator, heading=view.name)
+        page.content = {"figures": Table.of(view.figures, {view.source_column: view.addresses})}
+        if view.chart:
+            page.charts.append(build.chart(view.chart, 1))
+        pages.append(page)
     return pages
 
 
@@ -201,6 +249,7 @@ BUILDERS: dict[str, Callable[[Build, PageInfo], list[SitePage]]] = {
     "growth_rates": growth_rates_pages,
     "what_changed": what_changed,
     "themes": themes,
+    "indicator": indicators,
     "data_and_sources": data_and_sources,
 }
 

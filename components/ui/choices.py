@@ -22,8 +22,18 @@ STATUS_PARAM = "status"
 PERIOD_PARAM = "period"
 AS_OF_PARAM = "as_of"
 LANG_PARAM = "lang"
+INDICATOR_PARAM = "indicator"
 # Parameters the app or Streamlit itself understands; anything else in a link is reported as unknown.
-KNOWN_PARAMS = {THEME_PARAM, STATUS_PARAM, PERIOD_PARAM, AS_OF_PARAM, LANG_PARAM, "embed", "embed_options"}
+KNOWN_PARAMS = {
+    THEME_PARAM,
+    STATUS_PARAM,
+    PERIOD_PARAM,
+    AS_OF_PARAM,
+    LANG_PARAM,
+    INDICATOR_PARAM,
+    "embed",
+    "embed_options",
+}
 MAX_SHOWN_PARAM = 40
 
 # The frame sets it on every run, in the script's own thread, before it runs the page: the page takes
@@ -63,7 +73,7 @@ def resolve_choice(lang: Language) -> Choice:
     return choice
 
 
-def _synced(param: str, options: list[str], default: str) -> str:
+def synced(param: str, options: list[str], default: str) -> str:
     """Keep the choice keyed `param` and the link's `?param=` in step, both ways, with the option's
     code in the link. Streamlit's bind="query-params" writes an option's shown label into the link,
     which for these choices is a title or a language's name: the link would change with the
@@ -79,7 +89,7 @@ def _synced(param: str, options: list[str], default: str) -> str:
     return key
 
 
-def _write_link(param: str, value: str, default: str) -> None:
+def write_link(param: str, value: str, default: str) -> None:
     """Put the choice in the link, or take it out when it is the default (a short link for most visits)."""
     wanted = None if value == default else value
     if st.query_params.get(param) != wanted:
@@ -99,7 +109,7 @@ def language_choice() -> Language:
     """English / 中文 on one line, kept in the link as ?lang=en|zh. Made first: every word after it
     depends on it."""
     default = browser_language()
-    key = _synced(LANG_PARAM, list(LANGUAGES), default)
+    key = synced(LANG_PARAM, list(LANGUAGES), default)
     _ = translator(st.session_state[key])
     names = frame.language_names()
     lang: Language = st.session_state[key]
@@ -107,7 +117,7 @@ def language_choice() -> Language:
         _("Language"), list(LANGUAGES), format_func=names.__getitem__, key=key, label_visibility="collapsed",
         required=True,
     )  # fmt: skip
-    _write_link(LANG_PARAM, lang, default)
+    write_link(LANG_PARAM, lang, default)
     return lang
 
 
@@ -116,11 +126,11 @@ def _edition_choice(sidebar: frame.Sidebar) -> date:
     ?as_of=YYYY-MM-DD."""
     labels = {edition.date.isoformat(): edition.short_label for edition in sidebar.editions}
     newest = next(iter(labels))
-    key = _synced(AS_OF_PARAM, list(labels), newest)
+    key = synced(AS_OF_PARAM, list(labels), newest)
     chosen = st.sidebar.selectbox(
         sidebar.as_of_label, list(labels), format_func=labels.__getitem__, key=key, help=sidebar.as_of_help
     )
-    _write_link(AS_OF_PARAM, chosen, newest)
+    write_link(AS_OF_PARAM, chosen, newest)
     return date.fromisoformat(chosen)
 
 
@@ -163,7 +173,7 @@ def warn_about_link(query: dict[str, list[str]], choice: Choice) -> None:
     values = cached(frame.link_values)(choice)
     allowed: dict[str, list[str]] = {
         THEME_PARAM: values.themes, STATUS_PARAM: values.statuses, PERIOD_PARAM: values.periods,
-        AS_OF_PARAM: values.editions, LANG_PARAM: list(LANGUAGES),
+        AS_OF_PARAM: values.editions, LANG_PARAM: list(LANGUAGES), INDICATOR_PARAM: values.indicators,
     }  # fmt: skip
     for notice in link_problems(query, allowed, choice.lang):
         st.warning(notice, icon="⚠️")

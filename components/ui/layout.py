@@ -4,7 +4,9 @@ the notice for an empty view, the error guard and the list of data problems."""
 from __future__ import annotations
 
 from collections.abc import Callable
+from urllib.parse import urlencode
 
+import pandas as pd
 import streamlit as st
 from streamlit.logger import get_logger
 from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlException
@@ -12,7 +14,7 @@ from streamlit.runtime.scriptrunner_utils.exceptions import ScriptControlExcepti
 from components import exports, markdown
 from components.data_layer import DataLayerError
 from components.i18n import N_, Language, translator
-from components.views.common import ChartView, Header
+from components.views.common import ChartView, Choice, Header
 
 LOG = get_logger(__name__)
 UNEXPECTED_ERROR = N_(
@@ -24,6 +26,18 @@ def page_header(header: Header) -> None:
     """The page's title and the edition it shows, so a screenshot or print says when it was true."""
     st.title(header.title)
     st.caption(markdown.escape(header.edition_line))
+
+
+def indicator_links(indicators: tuple[str, ...], choice: Choice) -> list[str]:
+    """For each indicator id, the address of its Indicator page in the reader's language and edition
+    ("" for none): what a table's indicator names link to."""
+    kept = {"lang": choice.lang, **({} if choice.is_newest else {"as_of": choice.as_of.isoformat()})}
+    return [f"indicator?{urlencode({'indicator': indicator, **kept})}" if indicator else "" for indicator in indicators]
+
+
+def linked_table(frame: pd.DataFrame, column: str, indicators: tuple[str, ...], choice: Choice) -> str:
+    """`frame` as a Markdown table whose `column` links each row to its indicator's page."""
+    return markdown.table(frame, links={column: indicator_links(indicators, choice)} if column else None)
 
 
 def empty_notice(message: str) -> None:

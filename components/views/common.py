@@ -11,7 +11,7 @@ import altair as alt
 import pandas as pd
 
 from components import chart_theme, charts, exports
-from components.data_layer import DataLayer, Status
+from components.data_layer import DataLayer, Measure, Status
 from components.data_layer.vocabulary import ACHIEVED, MISSED, STATUSES
 from components.i18n import N_, Language, format_day, translator
 
@@ -42,6 +42,13 @@ def words(choice: Choice) -> Translate:
 def translated(headers: dict[str, str], _: Translate) -> dict[str, str]:
     """Column -> header in the reader's language."""
     return {column: _(header) for column, header in headers.items()}
+
+
+# How a measure reads in a table or a filter.
+MEASURE_NAMES: dict[Measure, str] = {
+    "level": N_("level"), "share": N_("share"), "yoy_growth": N_("year-on-year growth"),
+    "added": N_("added in the period"), "rank": N_("rank"), "rank_change": N_("change in rank"),
+}  # fmt: skip
 
 
 # --- The page header ---------------------------------------------------------------------------
@@ -161,6 +168,8 @@ class StatusGroup:
     badge: str  # mark and word
     heading: str  # badge and count
     targets: pd.DataFrame  # one row per target (TRACKER_HEADERS), by theme and promise
+    indicator_ids: tuple[str, ...] = ()  # each row's indicator: its promise links to the indicator's page
+    link_column: str = ""  # the header of the column that links
 
 
 def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str) -> list[StatusGroup]:
@@ -183,7 +192,8 @@ def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str
             groups.append(
                 StatusGroup(
                     status, status_anchor(status), badge, counted(badge, len(group), _),
-                    group[list(TRACKER_HEADERS)].rename(columns=headers),
+                    group[list(TRACKER_HEADERS)].rename(columns=headers), tuple(group["indicator_id"]),
+                    headers["indicator"],
                 )
             )  # fmt: skip
     return groups

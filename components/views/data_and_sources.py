@@ -14,17 +14,12 @@ from components.data_layer import DataLayer, Kind, Measure, queries
 from components.data_layer.vocabulary import KINDS
 from components.i18n import N_, Language
 
-from .common import Choice, Header, header, translated, words
+from .common import MEASURE_NAMES, Choice, Header, header, translated, words
 
 OBSERVATION_HEADERS = {
     "indicator": N_("Indicator"), "theme_label": N_("Theme"), "kind": N_("Kind"), "value": N_("Value"),
     "unit_label": N_("Unit"), "qualifier": N_("Qualifier"), "value_label": N_("As stated"),
     "period_label": N_("Period"), "measure": N_("Measure"), "source_id": N_("Source"), "note": N_("Note"),
-}  # fmt: skip
-# How a measure reads in a table or a filter.
-MEASURE_NAMES: dict[Measure, str] = {
-    "level": N_("level"), "share": N_("share"), "yoy_growth": N_("year-on-year growth"),
-    "added": N_("added in the period"), "rank": N_("rank"), "rank_change": N_("change in rank"),
 }  # fmt: skip
 
 

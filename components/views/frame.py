@@ -83,6 +83,7 @@ class LinkValues:
     statuses: list[str]
     periods: list[str]  # growth-period labels
     editions: list[str]  # edition dates, YYYY-MM-DD
+    indicators: list[str]  # indicator ids
 
 
 def link_values(layer: DataLayer, choice: Choice) -> LinkValues:
@@ -90,4 +91,6 @@ def link_values(layer: DataLayer, choice: Choice) -> LinkValues:
     periods = [labels[period] for period in queries.figure_periods(layer.observations, "yoy_growth")]
     dates = [edition.date.isoformat() for edition in editions(layer, choice)]
     _ = words(choice)
-    return LinkValues(list(layer.themes["label"]), [_(status) for status in STATUSES], periods, dates)
+    return LinkValues(
+        list(layer.themes["label"]), [_(status) for status in STATUSES], periods, dates, list(layer.indicators["id"])
+    )

@@ -53,6 +53,8 @@ class Overview:
     headlines_heading: str
     headlines_caption: str
     headlines: pd.DataFrame  # a few outcomes per theme (HEADLINE_HEADERS)
+    headline_ids: tuple[str, ...]  # each headline's indicator ("" for a theme's no-headline row)
+    headline_link_column: str  # the header of the column that links to the indicator's page
     coverage_heading: str
     coverage: ChartView | None  # None when the chosen themes hold no figures
 
@@ -92,6 +94,8 @@ def overview(layer: DataLayer, choice: Choice) -> Overview:
         headlines_heading=_("Headline figures by theme"),
         headlines_caption=_("The newest reported outcomes, up to three per theme. The Themes page has every figure."),
         headlines=headlines[list(HEADLINE_HEADERS)].rename(columns=translated(HEADLINE_HEADERS, _)),
+        headline_ids=tuple(headlines["indicator_id"].fillna("")),
+        headline_link_column=_(HEADLINE_HEADERS["indicator"]),
         coverage_heading=_("What the monitor holds"),
         coverage=coverage,
     )

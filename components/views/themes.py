@@ -56,6 +56,13 @@ class ThemePage:
     targets: list[StatusGroup] = field(default_factory=list)  # the theme's promises, as on the plan page
     charts: list[tuple[str, ChartView]] = field(default_factory=list)  # (section heading, chart)
     tables: list[tuple[str, pd.DataFrame]] = field(default_factory=list)  # (section heading, FIGURE_HEADERS)
+    table_ids: list[tuple[str, ...]] = field(default_factory=list)  # each table's rows' indicators, for links
+    link_column: str = ""  # the header of the tables' column that links to the indicator's page
+
+    @property
+    def targets_ids(self) -> tuple[str, ...]:
+        """The indicator of each row of `targets_table`."""
+        return tuple(indicator for group in self.targets for indicator in group.indicator_ids)
 
     @property
     def targets_table(self) -> pd.DataFrame:
@@ -89,6 +96,7 @@ def theme_page(layer: DataLayer, choice: Choice, theme: str) -> ThemePage:
                                         TARGET_ROW_SHOWN))
             )  # fmt: skip
     tables: list[tuple[str, pd.DataFrame]] = []
+    table_ids: list[tuple[str, ...]] = []
     for heading, table_measures in (
         (N_("Levels and counts"), ["level", "added"]),
         (N_("Ranks"), ["rank", "rank_change"]),
@@ -96,6 +104,7 @@ def theme_page(layer: DataLayer, choice: Choice, theme: str) -> ThemePage:
         figures = queries.outcomes_of(observations, table_measures)  # type: ignore[arg-type]
         if not figures.empty:
             tables.append((_(heading), figures[list(FIGURE_HEADERS)].rename(columns=translated(FIGURE_HEADERS, _))))
+            table_ids.append(tuple(figures["indicator_id"]))
     targets = tracker_groups(pairs, layer.themes, _)
     sections = ([_("Targets")] if targets else []) + [heading for heading, _chart in chart_list]
     sections += [heading for heading, _table in tables]
@@ -109,4 +118,6 @@ def theme_page(layer: DataLayer, choice: Choice, theme: str) -> ThemePage:
         targets=targets,
         charts=chart_list,
         tables=tables,
+        table_ids=table_ids,
+        link_column=_(FIGURE_HEADERS["indicator"]),
     )
