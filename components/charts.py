@@ -336,3 +336,46 @@ def describe_history(figures: pd.DataFrame, name: str, _: Translate = _untransla
         last = outcomes.iloc[-1]
         text += _(", the latest {value} ({period})").format(value=last["value_label"], period=last["period_label"])
     return text + _(".")
+
+
+def growth_over_time_chart(
+    rows: pd.DataFrame, value_title: str, title: str, _: Translate = _untranslated
+) -> alt.TopLevelMixin:
+    """Each growth indicator's yearly values over time, one small chart per indicator: outcomes as
+    dots joined by a line, targets as black ticks. `rows` has `indicator`, `year`, `value`, `kind`,
+    `value_label`, `period_label` and `source_title`."""
+    data = rows.assign(kind_label=rows["kind"].map(_))[
+        ["indicator", "year", "value", "kind", "kind_label", "value_label", "period_label", "source_title"]
+    ]
+    tooltip = [
+        alt.Tooltip("indicator:N", title=_("Indicator")),
+        alt.Tooltip("kind_label:N", title=_("Kind")),
+        alt.Tooltip("value_label:N", title=_("Value")),
+        alt.Tooltip("period_label:N", title=_("Period")),
+        alt.Tooltip("source_title:N", title=_("Source")),
+    ]
+    base = alt.Chart(data).encode(
+        x=alt.X("year:O", title=None, axis=alt.Axis(labelAngle=0)),
+        y=alt.Y("value:Q", title=value_title),
+        tooltip=tooltip,
+    )
+    outcomes = base.transform_filter("datum.kind == 'outcome'")
+    line = outcomes.mark_line(color=KIND_COLOURS["outcome"], strokeWidth=1.5, aria=False).encode(
+        tooltip=alt.value(None)
+    )
+    dots = outcomes.mark_point(filled=True, size=70, color=KIND_COLOURS["outcome"], opacity=1)
+    ticks = base.transform_filter("datum.kind == 'target'").mark_tick(thickness=3, size=18, color="#222222")
+    layers = [line, dots] + ([ticks] if (data["kind"] == "target").any() else [])
+    return (
+        alt.layer(*layers)
+        .properties(width=200, height=140)
+        .facet(facet=alt.Facet("indicator:N", title=None, header=alt.Header(labelLimit=220)), columns=3)
+        .resolve_scale(y="independent")
+        .properties(title=alt.Title(title, subtitle=_("Dots: reported growth. Black tick: the target for the year.")))
+    )
+
+
+def describe_growth_over_time(rows: pd.DataFrame, _: Translate = _untranslated) -> str:
+    return _(
+        "Small charts of {count} growth indicators over {years} years: outcomes as dots, targets as ticks."
+    ).format(count=rows["indicator"].nunique(), years=rows["year"].nunique())

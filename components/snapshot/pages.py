@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 import pandas as pd
@@ -179,6 +179,14 @@ def growth_rates_pages(build: Build, info: PageInfo) -> list[SitePage]:
             page.charts.append(build.chart(view.chart, 1))
         pages.append(page)
     links = [(page_file(info, period), first.period_labels[period]) for period in first.periods]
+    over_time = growth_rates.growth_over_time(build.layer, build.choice)
+    if over_time:
+        title = f"{first.header.title}, {first.views['time']}"
+        page = build.page(info, "growth_rates.html", first.header, replace(first, empty="", notes=[]), "over time",
+                          heading=title)  # fmt: skip
+        page.charts.append(build.chart(over_time, 1))
+        pages.append(page)
+        links.append((page.file, first.views["time"]))
     _link_choices(pages, build.text.periods_nav, links)
     return pages
 

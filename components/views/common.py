@@ -172,8 +172,15 @@ class StatusGroup:
     link_column: str = ""  # the header of the column that links
 
 
-def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str) -> list[StatusGroup]:
-    """The targets under their status, each group by theme (themes.yaml order) and then promise."""
+INTERIM_HEADER = N_("Latest interim figure (not a verdict)")
+
+
+def tracker_groups(
+    pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str, interim: pd.DataFrame | None = None
+) -> list[StatusGroup]:
+    """The targets under their status, each group by theme (themes.yaml order) and then promise. A
+    target still open (pending or not reported) shows its indicator's latest interim figure from
+    `interim` (queries.latest_interim), with its period and source, beside it: never as its verdict."""
     order = {theme: position for position, theme in enumerate(themes["id"])}
     rows = pairs.assign(
         status_badge=[status_badge(status, _) for status in pairs["status"]],
@@ -184,18 +191,28 @@ def tracker_groups(pairs: pd.DataFrame, themes: pd.DataFrame, _: Translate = str
         _theme=pairs["theme"].map(order),
     ).sort_values(["_theme", "indicator", "period_end"])
     headers = translated(TRACKER_HEADERS, _)
+    interim = interim if interim is not None else pd.DataFrame()
     groups = []
     for status in STATUSES:
         group = rows[rows["status"] == status]
-        if not group.empty:
-            badge = status_badge(status, _)
-            groups.append(
-                StatusGroup(
-                    status, status_anchor(status), badge, counted(badge, len(group), _),
-                    group[list(TRACKER_HEADERS)].rename(columns=headers), tuple(group["indicator_id"]),
-                    headers["indicator"],
-                )
-            )  # fmt: skip
+        if group.empty:
+            continue
+        badge = status_badge(status, _)
+        table = group[list(TRACKER_HEADERS)].rename(columns=headers)
+        found = [interim.loc[target] if target in interim.index else None for target in group["target_id"]]
+        if any(row is not None for row in found):
+            table[_(INTERIM_HEADER)] = [
+                _("{value} ({period}; {source})").format(
+                    value=row["interim_label"], period=row["interim_period"], source=row["interim_source"]
+                ) if row is not None else ""
+                for row in found
+            ]  # fmt: skip
+        groups.append(
+            StatusGroup(
+                status, status_anchor(status), badge, counted(badge, len(group), _), table,
+                tuple(group["indicator_id"]), headers["indicator"],
+            )
+        )  # fmt: skip
     return groups
 
 

@@ -9,6 +9,7 @@ import pandas as pd
 
 from components import charts
 from components.data_layer import DataLayer, queries
+from components.i18n import N_
 
 from .common import TARGET_ROW_HEADERS, TARGET_ROW_SHOWN, ChartView, Choice, Header, chart_view, header, words
 
@@ -25,6 +26,13 @@ class Growth:
     empty: str  # why no chart is shown; "" when there is one
     chart: ChartView | None
     notes: list[str]  # below the chart: that only targets are shown, and growth not in percent
+    views: dict[str, str]  # the page's two views, "period" and "time", in the reader's words
+
+
+OVER_TIME_HEADERS = {
+    "indicator": N_("Indicator"), "period_label": N_("Period"), "kind_label": N_("Kind"),
+    "value_label": N_("Value"), "source_title": N_("Source"),
+}  # fmt: skip
 
 
 def growth(layer: DataLayer, choice: Choice, period: str | None = None) -> Growth:
@@ -71,4 +79,24 @@ def growth(layer: DataLayer, choice: Choice, period: str | None = None) -> Growt
         empty=empty,
         chart=chart,
         notes=notes,
+        views={"period": _("By period"), "time": _("Over time")},
     )
+
+
+def growth_over_time(layer: DataLayer, choice: Choice) -> ChartView | None:
+    """Each growth indicator's yearly values over time, with its targets; None when there are none."""
+    _ = words(choice)
+    observations = queries.for_themes(layer.observations, choice.themes)
+    yearly = observations[
+        (observations["measure"] == "yoy_growth") & (observations["unit"] == "percent")
+        & (observations["period_type"] == "year")
+    ]  # fmt: skip
+    if len(yearly):
+        yearly = yearly.drop_duplicates(["indicator_id", "kind", "period"], keep="last")  # a restatement wins
+        rows_by_year = yearly.assign(year=yearly["period_end"].dt.year, kind_label=yearly["kind"].map(_))
+        return chart_view(
+            charts.growth_over_time_chart(rows_by_year, _("Year-on-year growth (%)"), _("Growth rates over time"), _),
+            "Growth rates over time", charts.describe_growth_over_time(rows_by_year, _),
+            rows_by_year, OVER_TIME_HEADERS, choice,
+        )  # fmt: skip
+    return None

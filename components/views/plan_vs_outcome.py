@@ -63,7 +63,7 @@ def plan_vs_outcome(layer: DataLayer, choice: Choice, statuses: tuple[Status, ..
         pairs = pairs[pairs["status"].isin(statuses)]
     hedged = (pairs["status"] == "not comparable") | (pairs["target_qualifier"] != "")
     hedged |= pairs["outcome_qualifier"] != ""
-    groups = tracker_groups(pairs, layer.themes, _)
+    groups = tracker_groups(pairs, layer.themes, _, queries.latest_interim(layer.observations, pairs))
     return PlanVsOutcome(
         intro=plan_intro(layer, choice),
         pairs=pairs,

@@ -105,7 +105,7 @@ def theme_page(layer: DataLayer, choice: Choice, theme: str) -> ThemePage:
         if not figures.empty:
             tables.append((_(heading), figures[list(FIGURE_HEADERS)].rename(columns=translated(FIGURE_HEADERS, _))))
             table_ids.append(tuple(figures["indicator_id"]))
-    targets = tracker_groups(pairs, layer.themes, _)
+    targets = tracker_groups(pairs, layer.themes, _, queries.latest_interim(layer.observations, pairs))
     sections = ([_("Targets")] if targets else []) + [heading for heading, _chart in chart_list]
     sections += [heading for heading, _table in tables]
     return ThemePage(
