@@ -71,6 +71,9 @@ def sources_frame(data: dict) -> pd.DataFrame:
             {
                 "id": source["id"],
                 "file": source["file"],
+                "address": source["address"],  # where the text was read: the outlet's page, or a copy of it
+                "standing": source["standing"],  # primary, or secondary (a retelling of official figures)
+                "copy": bool(source.get("copy", False)),
                 "title": source["title"],
                 "outlet": source["outlet"],
                 "type": source["type"],
