@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from components.markdown import escape
+from components.markdown import bullet_list, escape, link
 from components.ui.cache import cached
 from components.ui.choices import current_choice
 from components.ui.layout import csv_download, empty_notice, page_header
@@ -39,11 +39,16 @@ st.subheader(view.sources_heading)
 for source in view.sources:
     with st.expander(escape(source.heading)):
         st.markdown(escape(source.summary) + "\n\n" + escape(view.source_file.format(id=source.id, file=source.file)))
+        st.markdown(f"**{escape(view.standing_label)}** {escape(source.standing)}")
+        st.markdown(f"**{escape(view.address_label)}** {link(source.address, source.address)}")
         if source.date_note:
             st.markdown(f"**{escape(view.date_label)}** {escape(source.date_note)}")
         if source.other_figures:
             st.markdown(escape(view.other_figures_label))
             st.markdown("\n".join(f"- {escape(figure)}" for figure in source.other_figures))
+
+st.subheader(view.cite_heading)
+st.markdown(bullet_list([escape(view.cite_monitor), escape(view.cite_edition)]))
 
 st.subheader(view.method_heading)
 st.markdown(("\n" + view.method).replace("\n### ", "\n#### ").strip())  # one level below the subheader

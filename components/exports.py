@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import textwrap
 import unicodedata
 from datetime import date
 from pathlib import Path
@@ -40,18 +41,40 @@ def _register_cjk_fonts() -> None:
             vlc.register_font_directory(str(folder))
 
 
-def chart_image(chart: alt.TopLevelMixin | dict, fmt: str) -> bytes:
-    """The chart rendered as `fmt` (png, svg or pdf) on a white background, ready for a report."""
+def chart_image(chart: alt.TopLevelMixin | dict, fmt: str, footer: tuple[str, ...] = ()) -> bytes:
+    """The chart rendered as `fmt` (png, svg or pdf) on a white background, ready for a report, with
+    `footer`'s lines (who made it, from which sources, which edition) below it."""
     fmt = fmt.lower()
     if fmt not in IMAGE_FORMATS:
         raise ValueError(f"Unknown image format {fmt!r}; expected one of: {', '.join(IMAGE_FORMATS)}")
     spec = chart.to_dict() if isinstance(chart, alt.TopLevelMixin) else chart
     # A shallow copy is enough: only the top level changes, and the caller's spec must stay as it was.
     # The top-level property wins over any theme's config.background, so dark themes still export white.
-    export_spec = {**spec, "background": "white"}
+    export_spec = {**with_footer(spec, footer), "background": "white"}
     # Sorted keys make equal specs give equal text, so the cache hits whatever order the dict was built in.
     spec_json = json.dumps(export_spec, sort_keys=True, separators=(",", ":"))
     return _render(spec_json, fmt)
+
+
+# Properties only a top-level spec may have: they move up when the chart becomes the first part of a
+# vertical concatenation with its footer.
+_TOP_LEVEL = ("$schema", "config", "datasets", "background", "padding", "autosize", "usermeta")
+FOOTER_WIDTH = 110  # characters a footer line may take before it wraps, about a chart's width at 11 px
+
+
+def with_footer(spec: dict, lines: tuple[str, ...]) -> dict:
+    """`spec` with `lines` of small grey text below everything else (legends too), left-aligned; `spec`
+    itself when there are none. The chart becomes the one part of a concatenation whose title, set
+    at the bottom, is the footer: the chart keeps its size, scales, legends and own title."""
+    if not lines:
+        return spec
+    wrapped = [part for line in lines for part in textwrap.wrap(line, FOOTER_WIDTH, break_on_hyphens=False)]
+    footer = {
+        "text": wrapped, "orient": "bottom", "anchor": "start", "fontSize": 10, "fontWeight": "normal",
+        "color": "#555555", "offset": 14, "lineHeight": 14,
+    }  # fmt: skip
+    inner = {key: value for key, value in spec.items() if key not in _TOP_LEVEL}
+    return {**{key: spec[key] for key in _TOP_LEVEL if key in spec}, "vconcat": [inner], "title": footer}
 
 
 @functools.lru_cache(maxsize=128)

@@ -14,7 +14,7 @@ _HEADLINE_MEASURES: list[Measure] = ["level", "share", "yoy_growth", "added", "r
 # The columns of rows_with_targets: one row per indicator and period, outcome and target side by side.
 TARGET_ROW_COLUMNS = [
     "row_label", "indicator_id", "indicator", "theme", "theme_label", "period", "period_label",
-    "outcome_value", "outcome_label", "target_value", "target_label", "source", "note",
+    "outcome_value", "outcome_label", "target_value", "target_label", "source", "source_ids", "note",
 ]  # fmt: skip
 
 
@@ -33,8 +33,9 @@ def rows_with_targets(observations: pd.DataFrame, measure: Measure, period: str 
     shared = ["indicator", "theme", "theme_label", "period_label", "period_end"]
     outcomes = figures[figures["kind"] == "outcome"].drop_duplicates(keys)
     targets = figures[figures["kind"] == "target"].drop_duplicates(keys)
-    rows = outcomes[[*keys, *shared, "value", "value_label", "source_title", "note"]].merge(
-        targets[[*keys, *shared, "value", "value_label", "source_title", "note"]],
+    taken = [*keys, *shared, "value", "value_label", "source_title", "source_id", "note"]
+    rows = outcomes[taken].merge(
+        targets[taken],
         on=keys, how="outer", suffixes=("_outcome", "_target"),
     )  # fmt: skip
     for column in shared:
@@ -45,6 +46,7 @@ def rows_with_targets(observations: pd.DataFrame, measure: Measure, period: str 
         target_value=rows["value_target"],
         target_label=rows["value_label_target"].fillna(""),
         source=_join(rows["source_title_outcome"], rows["source_title_target"]),
+        source_ids=_join(rows["source_id_outcome"], rows["source_id_target"]),
         note=_join(rows["note_outcome"], rows["note_target"]),
     )
     rows["row_label"] = rows["indicator"] + " · " + rows["period_label"]

@@ -33,7 +33,7 @@ class Files:
     def add_downloads(self, folder: Path, page: SitePage) -> None:
         """Every chart's files and every other CSV of `page`, beside it in `folder`."""
         for block in page.charts:
-            spec_json = json.dumps(block.view.spec)
+            spec_json = json.dumps(exports.with_footer(block.view.spec, block.view.credit))
             for fmt in exports.IMAGE_FORMATS:
                 self._make(images.job_image(spec_json, fmt, (folder / block.files[fmt]).resolve()))
             (folder / block.files["csv"]).write_bytes(exports.frame_csv(block.view.table))

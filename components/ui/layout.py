@@ -77,7 +77,7 @@ def _download_buttons(container, view: ChartView, key: str, _: Callable[[str], s
         is_csv = fmt == "csv"
         container.download_button(
             fmt.upper(),
-            data=exports.frame_csv(view.table) if is_csv else _renderer(view.spec, fmt),
+            data=exports.frame_csv(view.table) if is_csv else _renderer(view, fmt),
             file_name=file_name,
             mime=exports.MIME_TYPES[fmt],
             on_click="ignore",
@@ -90,8 +90,8 @@ def _download_buttons(container, view: ChartView, key: str, _: Callable[[str], s
         )
 
 
-def _renderer(spec: dict, fmt: str) -> Callable[[], bytes]:
-    return lambda: exports.chart_image(spec, fmt)
+def _renderer(view: ChartView, fmt: str) -> Callable[[], bytes]:
+    return lambda: exports.chart_image(view.spec, fmt, view.credit)
 
 
 def csv_download(label: str, frame, file_name: str) -> None:

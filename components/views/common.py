@@ -3,6 +3,7 @@ badges and the tracker's groups. Pure: no Streamlit, no Markdown, no HTML."""
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -95,6 +96,7 @@ class ChartView:
     table: pd.DataFrame  # the data behind the chart, with reader-facing column names (the CSV)
     shown: tuple[str, ...] = ()  # the columns of `table` to show on screen; empty: all
     files: tuple[tuple[str, str], ...] = ()  # (extension, download file name), in the download order
+    credit: tuple[str, ...] = ()  # the exported images' footer: the monitor, the sources, the edition, the address
 
     @property
     def screen_table(self) -> pd.DataFrame:
@@ -120,15 +122,52 @@ def chart_view(
     headers: dict[str, str],
     choice: Choice,
     shown: tuple[str, ...] = (),
+    *,
+    layer: DataLayer,
+    sources: pd.Series,
 ) -> ChartView:
-    """A chart with its text alternative, its data under reader-facing headers, and its file names."""
+    """A chart with its text alternative, its data under reader-facing headers, its file names and its
+    credit line. `sources` holds each row of `data`'s source ids ("a; b"): the CSV gives each row's
+    source ids, outlets and addresses, and the exported images name the sources behind the chart."""
     chart_theme.use()
-    headers = translated(headers, words(choice))
+    _ = words(choice)
+    headers = translated(headers, _)
     table = data[list(headers)].rename(columns=headers)
+    by_id = layer.sources.set_index("id")
+    ids = [[source for source in joined.split("; ") if source in by_id.index] for joined in sources.fillna("")]
+    table[_("Source id")] = ["; ".join(row) for row in ids]
+    table[_("Outlet")] = ["; ".join(by_id.loc[row, "outlet"]) for row in ids]
+    table[_("Address")] = ["; ".join(by_id.loc[row, "address"]) for row in ids]
+    cited = sorted({source for row in ids for source in row})
     return ChartView(
         name, chart.to_dict(), description, table, tuple(headers[column] for column in shown),
-        download_names(name, choice),
+        download_names(name, choice), credit(layer, cited, choice),
     )  # fmt: skip
+
+
+# Where the monitor is published, for the credit line of exported charts and "How to cite" (optional).
+PUBLISHED_AT_VARIABLE = "MONITOR_PUBLISHED_AT"
+
+
+def published_at() -> str:
+    return os.environ.get(PUBLISHED_AT_VARIABLE, "").strip()
+
+
+def credit(layer: DataLayer, source_ids: list[str], choice: Choice) -> tuple[str, ...]:
+    """The lines under an exported chart: the monitor and its edition, each source by outlet and date,
+    and the address where the monitor is published, when one is configured."""
+    _ = words(choice)
+    by_id = layer.sources.set_index("id")
+    named = _("; ").join(
+        f"{by_id.loc[source, 'outlet']}, {format_day(by_id.loc[source, 'edition_date'].date(), layer.lang)}"
+        for source in source_ids
+    )
+    lines = [
+        _("Shanxi Transformation Monitor, as known on {day}.").format(day=format_day(layer.as_of, layer.lang)),
+        _("Sources: {sources}.").format(sources=named) if named else "",
+        published_at(),
+    ]
+    return tuple(line for line in lines if line)
 
 
 # --- Statuses and the tracker ------------------------------------------------------------------
@@ -228,7 +267,7 @@ PAIR_SHOWN = ("indicator", "period", "target_label", "outcome_label", "gap_label
 MIN_CHARTED_PAIRS = 2  # fewer compared pairs than this read better as the list alone
 
 
-def compared_chart(pairs: pd.DataFrame, name: str, choice: Choice) -> ChartView | None:
+def compared_chart(layer: DataLayer, pairs: pd.DataFrame, name: str, choice: Choice) -> ChartView | None:
     """The dumbbell of the pairs with numbers on both sides, or None when fewer than two have them."""
     compared = pairs[pairs["status"].isin([ACHIEVED, MISSED])]
     if len(compared) < MIN_CHARTED_PAIRS:
@@ -237,7 +276,8 @@ def compared_chart(pairs: pd.DataFrame, name: str, choice: Choice) -> ChartView 
     chart = charts.plan_vs_outcome_chart(compared, _)
     description = charts.describe_plan_vs_outcome(compared, _)
     data = compared.assign(status_label=compared["status"].map(_))
-    return chart_view(chart, name, description, data, PAIR_HEADERS, choice, PAIR_SHOWN)
+    sources = data["target_source_id"] + "; " + data["outcome_source_id"]
+    return chart_view(chart, name, description, data, PAIR_HEADERS, choice, PAIR_SHOWN, layer=layer, sources=sources)
 
 
 # Frame column -> header, for the bars-with-targets charts (growth rates, shares).

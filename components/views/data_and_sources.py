@@ -12,9 +12,9 @@ import pandas as pd
 from components import exports
 from components.data_layer import DataLayer, Kind, Measure, queries
 from components.data_layer.vocabulary import KINDS
-from components.i18n import N_, Language
+from components.i18n import N_, Language, format_day
 
-from .common import MEASURE_NAMES, Choice, Header, header, translated, words
+from .common import MEASURE_NAMES, Choice, Header, header, published_at, translated, words
 
 OBSERVATION_HEADERS = {
     "indicator": N_("Indicator"), "theme_label": N_("Theme"), "kind": N_("Kind"), "value": N_("Value"),
@@ -64,6 +64,8 @@ class SourceDetails:
     summary: str
     date_note: str
     other_figures: tuple[str, ...]  # numbers in the document that are not indicators
+    address: str  # where the text was read: the outlet's page, or a copy of it
+    standing: str  # primary, secondary or copy (a primary text read from a mirror), in the reader's words
 
     @property
     def heading(self) -> str:
@@ -85,6 +87,11 @@ class DataAndSources:
     source_file: str  # 'Source id and file: {id} ({file})'
     date_label: str
     other_figures_label: str
+    address_label: str
+    standing_label: str
+    cite_heading: str
+    cite_monitor: str  # how to cite the monitor
+    cite_edition: str  # how to cite the edition shown
     method_heading: str
     method: str  # the notes on method (authored Markdown), or that they are missing
 
@@ -117,6 +124,9 @@ def data_and_sources(
         # Every column but the period's dates and the other languages' columns, which the texts already are in.
         csv=matching.drop(
             columns=["period_start", "period_end", *matching.columns[matching.columns.str.endswith("_zh")]]
+        ).assign(
+            source_outlet=matching["source_id"].map(layer.sources.set_index("id")["outlet"]),
+            source_address=matching["source_id"].map(layer.sources.set_index("id")["address"]),
         ),
         csv_label=_("Download these observations (CSV)"),
         csv_file=exports.export_filename("observations", choice.themes, "csv", choice.edition_in_name),
@@ -124,16 +134,59 @@ def data_and_sources(
         sources_heading=_("Sources"),
         sources=[
             SourceDetails(
-                row.id, row.file, row.title, row.outlet, row.dates, row.summary, row.date_note, tuple(row.other_figures)
+                row.id,
+                row.file,
+                row.title,
+                row.outlet,
+                row.dates,
+                row.summary,
+                row.date_note,
+                tuple(row.other_figures),
+                row.address,
+                _(STANDINGS[_standing(row.standing, row.copy)]),
             )
             for row in layer.sources.itertuples()
         ],
         source_file=_("Source id and file: {id} ({file})"),
         date_label=_("Date:"),
         other_figures_label=_("Other numbers in the document, not counted as indicators:"),
+        address_label=_("Read at:"),
+        standing_label=_("Kind of source:"),
+        cite_heading=_("How to cite"),
+        cite_monitor=_cite_monitor(layer, _),
+        cite_edition=_cite_edition(layer, _),
         method_heading=_("How to read the figures"),
         method=method_notes(layer.lang) or _("The notes on method are missing from this copy of the monitor."),
     )
+
+
+# A source's standing, as the page names it.
+STANDINGS = {
+    "primary": N_("primary: the outlet's own text"),
+    "copy": N_("primary, read from a copy of the outlet's page"),
+    "secondary": N_("secondary: a retelling of official figures"),
+}
+
+
+def _standing(standing: str, copy: bool) -> str:
+    return "secondary" if standing == "secondary" else "copy" if copy else "primary"
+
+
+def _cite_monitor(layer: DataLayer, _) -> str:
+    address = published_at()
+    where = f" {address}" if address else ""
+    return _("Shanxi Transformation Monitor: what Shanxi planned and reported, from curated, sourced figures.") + where
+
+
+def _cite_edition(layer: DataLayer, _) -> str:
+    newest = layer.sources["edition_date"].max()
+    named = _("; ").join(
+        f"{row.outlet}, {format_day(row.edition_date.date(), layer.lang)}"
+        for row in layer.sources[layer.sources["edition_date"] == newest].itertuples()
+    )
+    return _("Shanxi Transformation Monitor, edition as known on {day} (newest source: {sources}).").format(
+        day=format_day(layer.as_of, layer.lang), sources=named
+    ) + (f" {published_at()}" if published_at() else "")
 
 
 README = Path(__file__).resolve().parents[2] / "README.md"

@@ -58,7 +58,7 @@ def growth(layer: DataLayer, choice: Choice, period: str | None = None) -> Growt
             charts.bars_with_targets(rows, layer.themes, _("Year-on-year growth (%)"), title, _=_),
             f"Growth rates {period}",
             charts.describe_bars(rows, _("growth rates for {period}").format(period=labels[period]), _),
-            rows, TARGET_ROW_HEADERS, choice, TARGET_ROW_SHOWN,
+            rows, TARGET_ROW_HEADERS, choice, TARGET_ROW_SHOWN, layer=layer, sources=rows["source_ids"],
         )  # fmt: skip
         if rows["outcome_value"].isna().all():
             notes.append(_("No outcome has been reported yet for this period: the ticks are the targets."))
@@ -97,6 +97,6 @@ def growth_over_time(layer: DataLayer, choice: Choice) -> ChartView | None:
         return chart_view(
             charts.growth_over_time_chart(rows_by_year, _("Year-on-year growth (%)"), _("Growth rates over time"), _),
             "Growth rates over time", charts.describe_growth_over_time(rows_by_year, _),
-            rows_by_year, OVER_TIME_HEADERS, choice,
+            rows_by_year, OVER_TIME_HEADERS, choice, layer=layer, sources=rows_by_year["source_id"],
         )  # fmt: skip
     return None

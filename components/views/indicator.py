@@ -92,7 +92,7 @@ def indicator_page(layer: DataLayer, choice: Choice, indicator: str) -> Indicato
             charts.indicator_history_chart(data, axis, info["name"], _),
             f"Indicator {indicator}",
             charts.describe_history(plotted, info["name"], _),
-            rows, CSV_HEADERS, choice, tuple(FIGURE_HEADERS),
+            rows, CSV_HEADERS, choice, tuple(FIGURE_HEADERS), layer=layer, sources=rows["source_id"],
         )  # fmt: skip
     notes = []
     if info["not_comparable_with"]:

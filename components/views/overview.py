@@ -65,11 +65,13 @@ def overview(layer: DataLayer, choice: Choice) -> Overview:
     pairs = queries.for_themes(layer.plan_vs_outcome, choice.themes)
     coverage = None
     if not observations.empty:
-        counts = observations.groupby(["theme_label", "kind"], sort=False).size().reset_index(name="figures")
+        grouped = observations.groupby(["theme_label", "kind"], sort=False)
+        counts = grouped.size().reset_index(name="figures")
+        counts["sources"] = list(grouped["source_id"].agg(lambda ids: "; ".join(dict.fromkeys(ids))))
         counts["kind"] = counts["kind"].map(_)
         coverage = chart_view(
             charts.coverage_chart(observations, _), "Figures by theme", charts.describe_coverage(observations, _),
-            counts, COVERAGE_HEADERS, choice,
+            counts, COVERAGE_HEADERS, choice, layer=layer, sources=counts["sources"],
         )  # fmt: skip
     headline_ids = set(layer.indicators.loc[layer.indicators["headline"], "id"])
     headlines = _with_silent_themes(queries.headline_outcomes(observations, headline_ids), observations, _)

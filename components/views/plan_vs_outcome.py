@@ -73,7 +73,7 @@ def plan_vs_outcome(layer: DataLayer, choice: Choice, statuses: tuple[Status, ..
         counts=" · ".join(f"{group.badge}: {len(group.targets)}" for group in groups),
         groups=groups,
         chart_heading=_("Targets against outcomes"),
-        chart=compared_chart(pairs, "Plan vs outcome", choice),
+        chart=compared_chart(layer, pairs, "Plan vs outcome", choice),
         caveats_heading=_("Read with care"),
         caveats=[_caveat(row, _) for row in pairs[hedged].itertuples()],
     )

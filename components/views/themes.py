@@ -79,7 +79,7 @@ def theme_page(layer: DataLayer, choice: Choice, theme: str) -> ThemePage:
     pairs = queries.for_themes(layer.plan_vs_outcome, [theme])
     name = theme  # file names stay ASCII in every language: the theme's id
     chart_list: list[tuple[str, ChartView]] = []
-    if compared := compared_chart(pairs, f"{name} targets", choice):
+    if compared := compared_chart(layer, pairs, f"{name} targets", choice):
         chart_list.append((_("Targets against outcomes"), compared))
     measures: list[tuple[Measure, str, str, tuple[float, float] | None]] = [
         ("yoy_growth", N_("Growth rates"), N_("Year-on-year growth (%)"), None),
@@ -93,7 +93,7 @@ def theme_page(layer: DataLayer, choice: Choice, theme: str) -> ThemePage:
             description = charts.describe_bars(rows, _(heading).lower(), _)
             chart_list.append(
                 (_(heading), chart_view(chart, f"{name} {heading}", description, rows, TARGET_ROW_HEADERS, choice,
-                                        TARGET_ROW_SHOWN))
+                                        TARGET_ROW_SHOWN, layer=layer, sources=rows["source_ids"]))
             )  # fmt: skip
     tables: list[tuple[str, pd.DataFrame]] = []
     table_ids: list[tuple[str, ...]] = []
