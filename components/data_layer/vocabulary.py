@@ -9,7 +9,7 @@ from components.i18n import N_
 
 Kind = Literal["target", "outcome"]
 Measure = Literal["level", "share", "yoy_growth", "added", "rank", "rank_change"]
-Qualifier = Literal["more than", "at least", "about", "among the top"]  # "" in a frame: not hedged
+Qualifier = Literal["more than", "at least", "about", "nearly", "among the top"]  # "" in a frame: not hedged
 PeriodType = Literal["year", "quarter", "months", "date"]
 Direction = Literal["higher_is_better", "lower_is_better"]
 # Judged as of a date: pending while the target's period runs, not reported once it has ended with no outcome.
@@ -28,5 +28,6 @@ LOWER_BOUNDS: frozenset[Qualifier] = frozenset({"more than", "at least"})
 ABOUT_TOLERANCE = 0.02
 
 # Shown to readers by these names: listed here so the message catalog has them (see components/i18n.py).
-SHOWN_NAMES = [N_("target"), N_("outcome"), N_("more than"), N_("at least"), N_("about"), N_("among the top")]
+SHOWN_NAMES = [N_("target"), N_("outcome")]
+SHOWN_NAMES += [N_("more than"), N_("at least"), N_("about"), N_("nearly"), N_("among the top")]
 SHOWN_NAMES += [N_("achieved"), N_("missed"), N_("not comparable"), N_("pending"), N_("not reported")]
