@@ -14,6 +14,7 @@ import yaml
 
 from components.data_layer import load_data_layer
 from components.data_layer.__main__ import main
+from components.data_layer.localize import localized
 from components.data_layer.reading import OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES
 from components.data_layer.translations import TRANSLATABLE, missing_translations, zh
 from tests.conftest import DATA, FIXTURE, REPO
@@ -246,3 +247,10 @@ def test_the_chinese_keeps_every_hedge_of_the_english():
                 hedged += 1
                 assert any(word in chinese for word in words), f"{english!r} -> {chinese!r} lost {hedge!r}"
     assert hedged >= 8
+
+
+def test_a_title_the_document_carries_in_chinese_is_not_marked_as_our_translation():
+    titles = dict(localized(load_data_layer(DATA), "zh").sources[["id", "title"]].itertuples(index=False))
+    assert titles["004_075e29792a1fca0e"].startswith("国务院新闻办公室“推动高质量发展”系列主题新闻发布会")
+    assert not titles["004_075e29792a1fca0e"].endswith("（译名）")
+    assert titles["000_b03947154c0e01ec"] == "山西推进经济转型与增长（译名）"

@@ -84,6 +84,7 @@ def sources_frame(data: dict) -> pd.DataFrame:
                 "dates": "; ".join(f"{item['what']} {item['date']}" for item in source["dates"]) or "no date given",
                 "date_note": source.get("date_note", ""),
                 "other_figures": list(source.get("other_figures", [])),
+                "title_zh_official": bool(source.get("title_zh_official", False)),
                 **_source_chinese(source),
             }
         )

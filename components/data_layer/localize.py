@@ -24,7 +24,8 @@ TARGET_QUALIFIERS_ZH = {"more than": "以上", "about": "左右"}
 QUARTERS_ZH = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
 # Units whose values run into the 万 and 亿 a Chinese reader expects (counts too: 10.8万个).
 COMPACT_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "count"}
-TRANSLATED_TITLE_MARK = "（译名）"  # the sources are English texts: their Chinese titles are ours
+# After a title that is our Chinese; a title the document itself carries (`title_zh_official`) has none.
+TRANSLATED_TITLE_MARK = "（译名）"
 
 
 def format_value_zh(value: float, unit: str, symbol: str, qualifier: str = "", kind: str = "outcome") -> str:
@@ -99,7 +100,8 @@ def localized(layer: DataLayer, lang: Language) -> DataLayer:
         for english, chinese in zip(sources["other_figures"], sources["other_figures_zh"], strict=True)
     ]
     has_title = sources["title_zh"] != ""
-    sources["title"] = (sources["title_zh"] + TRANSLATED_TITLE_MARK).where(has_title, sources["title"])
+    marks = sources["title_zh_official"].map({True: "", False: TRANSLATED_TITLE_MARK})
+    sources["title"] = (sources["title_zh"] + marks).where(has_title, sources["title"])
     titles = dict(zip(sources["id"], sources["title"], strict=True))
     observations["source_title"] = observations["source_id"].map(titles)
     editions = layer.editions.assign(
