@@ -31,6 +31,7 @@ from components.data_layer.plan_vs_outcome import judge
 from tests.conftest import DATA, FIXTURE, REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"
+PUBLIC_RECORD = REPO.parent / "shared" / "public-record"  # the texts of sources 100 and up
 
 # The fixture's observation files, one per invented source: a dated plan (targets for 2024), a
 # newer review (2024 outcomes, 2025 targets) and an undated brief (inferred periods).
@@ -39,6 +40,9 @@ REVIEW = "observations/fx2_review_2024.yaml"
 BRIEF = "observations/fx3_undated_brief.yaml"
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no source documents at {SEEDS}")
+needs_public_record = pytest.mark.skipif(
+    not PUBLIC_RECORD.is_dir(), reason=f"no public-record documents at {PUBLIC_RECORD}"
+)
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -1053,16 +1057,17 @@ def test_loading_the_real_data_writes_nothing():
 
 NUMBER_WORDS = {1: "one", 2: "two", 3: "three", 4: "four", 5: "five", 6: "six", 7: "seven", 8: "eight", 9: "nine"}
 RANK_WORDS = {1: ["first", "largest", "highest"]}
-SCALED_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters"}
-SCALES = [(1e9, "billion"), (1e6, "million")]
+SCALED_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "tonnes"}
+SCALES = [(1e12, "trillion"), (1e9, "billion"), (1e6, "million")]
 # What must follow the number in the text, by unit; counts and ranks stand alone.
 UNIT_AFTER = {
     "percent": r"\s*(?:percent|%)",
     "percentage_points": r"\s+percentage points?",
     "yuan": r"\s+yuan",
     "kilowatts": r"[\s-]+(?:kilowatts?|kW)",
-    "kilowatt_hours": r"\s+kilowatt-hours?",
+    "kilowatt_hours": r"\s+(?:kilowatt-hours?|kWh)",
     "cubic_meters": r"\s+cubic met(?:er|re)s",
+    "tonnes": r"\s+(?:metric\s+)?(?:tonnes|tons)",
     "micrograms_per_cubic_meter": r"\s+micrograms per cubic met(?:er|re)",
     "places": r"\s+places",
     "years": r"\s+consecutive years",
@@ -1071,7 +1076,8 @@ UNIT_AFTER = {
 HEDGES = {
     "more than": ["more than", "over", "exceeded", "surpassed"],
     "at least": ["at least", "no less than"],
-    "about": ["about", "around", "nearly", "approximately"],
+    "about": ["about", "around", "approximately"],
+    "nearly": ["nearly", "almost"],
 }
 # Figures the text gives as a phrase no number pattern can honestly catch; each is checked by its
 # phrase instead. 100% of county hospitals is written "All county-level general hospitals meet...".
@@ -1103,6 +1109,8 @@ def figure_pattern(value: float, unit: str) -> re.Pattern[str]:
                     numbers = [rf"{digits}[\s-]{word}" for digits in _digits(value / size)]
                     break
         forms = [f"(?:{number}){UNIT_AFTER[unit]}" for number in numbers]
+        if unit == "kilowatts" and value >= 1e6:  # 53.09 GW
+            forms += [rf"{digits}\s*(?:GW|gigawatts?)" for digits in _digits(value / 1e6)]
     return re.compile(rf"(?<![\w.,$])(?:{'|'.join(forms)})(?!\w|[.,]\d)", re.IGNORECASE)
 
 
@@ -1150,15 +1158,41 @@ def figures_in(text: str, value: float, unit: str, indicator_name: str) -> list[
     ]
 
 
+def _is_seed(source_id: str) -> bool:
+    """Sources 000 to 099 are the seed documents; 100 and up come from the public record."""
+    return int(source_id[:3]) < 100
+
+
 @pytest.fixture(scope="module")
 def seed_texts(real_layer) -> dict[str, str]:
-    return {source.id: (SEEDS / source.file).read_text(encoding="utf-8") for source in real_layer.sources.itertuples()}
+    return {
+        source.id: (SEEDS / source.file).read_text(encoding="utf-8")
+        for source in real_layer.sources.itertuples()
+        if _is_seed(source.id)
+    }
 
 
 @needs_seeds
-def test_every_source_file_is_a_seed_document(real_layer):
-    assert sorted(real_layer.sources["file"]) == sorted(path.name for path in SEEDS.glob("*.txt"))
+def test_every_seed_source_file_is_a_seed_document(real_layer):
+    seeds = real_layer.sources[real_layer.sources["id"].map(_is_seed)]
+    assert sorted(seeds["file"]) == sorted(path.name for path in SEEDS.glob("*.txt"))
     assert (real_layer.sources["file"] == real_layer.sources["id"] + ".txt").all()
+
+
+@needs_public_record
+def test_every_other_source_file_is_a_public_record_document(real_layer):
+    record = real_layer.sources[~real_layer.sources["id"].map(_is_seed)]
+    assert sorted(record["file"]) == sorted(path.name for path in PUBLIC_RECORD.glob("*.txt"))
+
+
+def test_every_real_source_says_where_it_was_read_and_its_standing(real_layer):
+    """Each source names the page its text was read from and whether it is the outlet's own text
+    (primary) or a retelling (secondary); a copy of the outlet's page is flagged as one."""
+    sources = real_layer.sources
+    assert sources["address"].str.match(r"https?://\S+$").all(), list(sources["address"])
+    assert set(sources["standing"]) <= {"primary", "secondary"}
+    assert sources["copy"].dtype == bool
+    assert list(sources.loc[sources["standing"] == "secondary", "id"]) == ["112_economist-transcript-2024-gdp-h1-2025"]
 
 
 S000, S001, S002, S003, S004 = (
@@ -1206,7 +1240,8 @@ def test_every_figure_appears_in_its_source_document_with_its_hedge(real_layer, 
     do, a lost hedge can hide behind the other figure; test_hedges_sharing_a_sentence_are_pinned pins
     those.)"""
     wrong, checked = [], 0
-    for obs in real_layer.observations.itertuples():
+    from_seeds = real_layer.observations[real_layer.observations["source_id"].map(_is_seed)]
+    for obs in from_seeds.itertuples():
         text = seed_texts[obs.source_id]
         if obs.observation_id in SPELLED_OUT:
             assert SPELLED_OUT[obs.observation_id] in text, obs.observation_id
@@ -1220,7 +1255,7 @@ def test_every_figure_appears_in_its_source_document_with_its_hedge(real_layer, 
             wrong.append(f"{obs.observation_id}: {obs.value_label} written with hedges {hedges}, not {qualifier!r}")
     assert not wrong, "\n".join(wrong)
     assert set(SPELLED_OUT) <= set(real_layer.observations["observation_id"]), "an exemption names no observation"
-    assert checked == len(real_layer.observations) - len(SPELLED_OUT)
+    assert checked == len(from_seeds) - len(SPELLED_OUT)
 
 
 def test_hedges_sharing_a_sentence_are_pinned(real_layer):
@@ -1229,3 +1264,213 @@ def test_hedges_sharing_a_sentence_are_pinned(real_layer):
     obs = real_layer.observations.set_index("observation_id")
     assert obs.loc["s002-gdp-growth-2025", "value_label"] == "about 5%"
     assert obs.loc["s002-retail-sales-growth-2025", "value_label"] == "5%"
+
+
+# --- the public record (sources 100 and up): texts in English, Chinese, Japanese and Spanish -------
+
+# After the number, by unit, in a Chinese or Japanese text (千瓦 / キロワット, 吨 / トン, 亿 / 億).
+CJK_UNIT_AFTER = {
+    "percent": r"\s*[%％]",
+    "percentage_points": r"个百分点",
+    "yuan": r"元",
+    "kilowatts": r"(?:千瓦|キロワット)",
+    "kilowatt_hours": r"(?:千瓦时|キロワット時)",
+    "cubic_meters": r"立方米",
+    "tonnes": r"(?:吨|トン)",
+    "micrograms_per_cubic_meter": r"\s*微克/立方米",
+    "count": r"",
+}
+# Shares the texts write as fractions: 近三成 (nearly 30%), 四分之一 (a quarter).
+CJK_FRACTIONS = {30: "三成", 25: "四分之一"}
+# A hedge just before the figure (a few words may stand between: 约占全国…的27%, 超过全国总量的四分之一)
+# or just after it (13亿吨左右, 6%以上). 近 must touch its figure, as in 近三成.
+CJK_HEDGES_BEFORE = {
+    "more than": r"(?:超过|超|突破|逾)[^\d,，。；;、\n]{0,10}$",
+    "at least": r"(?:至少|不少于)[^\d,，。；;、\n]{0,10}$",
+    "about": r"(?:约|大约)[^\d,，。；;、\n]{0,10}$",
+    "nearly": r"(?:近|接近|将近)$",
+}
+CJK_HEDGES_AFTER = {"more than": r"^(?:以上|多)", "about": r"^左右"}
+SPANISH_HEDGES = {"more than": ["más de", "superó los", "superior a"], "about": ["unos", "alrededor de"]}
+# Bigrams too common in these texts to tie a sentence to an indicator (增加值 names every sector's).
+CJK_COMMON = {"全国", "全省", "山西", "年内", "年末", "增长", "增速", "增加", "加值", "业增", "值增"}
+# Figures the record gives as a phrase no number pattern can honestly catch, checked by the phrase;
+# The Economist's growth rates, whose sentences say "economy" or "province", not GDP; and 102's 2023
+# growth, which follows "U.S. dollars", where the sentence splitter sees a full stop.
+RECORD_SPELLED_OUT = {
+    "s102-gdp-growth-2023": "in 2023, up 5 percent year on year",
+    "s107-intelligent-coal-mines-rank-2024": "maintaining its leading position nationwide",
+    "s111-green-power-supplier-rank-2024": "ocupando el primer lugar por segundo año consecutivo",
+    "s112-gdp-growth-2021": "The province grew by 9.1%",
+    "s112-gdp-growth-2024": "its economy grew by 2.3%",
+    "s112-gdp-growth-2025-h1": "it grew by 3.8%",
+}
+
+
+def read_record(path: Path) -> tuple[str, str]:
+    """A public-record file's language ("en", "zh", "ja", "es") and its text without the header, whose
+    address and dates would otherwise pass for figures."""
+    header, _, text = path.read_text(encoding="utf-8").partition("\n\n")
+    fields = dict(line.split(": ", 1) for line in header.splitlines())
+    return fields["language"].split()[0], text
+
+
+def _cjk_numbers(value: float, unit: str) -> list[str]:
+    """13.78亿 and 1378000000; 2.57万亿; 9048万; 1億6400万: the ways a Chinese or Japanese text sets a value."""
+    numbers = _digits(value)
+    if unit in SCALED_UNITS:
+        for size, word in ((1e12, "万亿"), (1e8, "[亿億]"), (1e4, "万")):
+            if value >= size:
+                numbers += [rf"{digits}{word}" for digits in _digits(value / size)]
+        whole, rest = divmod(value, 1e8)
+        if whole and rest and (rest / 1e4).is_integer():
+            numbers.append(rf"{int(whole)}[亿億]{int(rest / 1e4)}万")
+    return numbers
+
+
+def cjk_figure_pattern(value: float, unit: str) -> re.Pattern[str]:
+    """Every way a Chinese or Japanese text might write `value` in `unit`, not inside a longer number."""
+    forms = [f"(?:{number}){CJK_UNIT_AFTER[unit]}" for number in _cjk_numbers(value, unit)]
+    if unit == "percent":
+        forms += [re.escape(CJK_FRACTIONS[value])] if value in CJK_FRACTIONS else []
+        forms += [rf"{digits}倍" for digits in _digits(value / 100)]  # 增长1.6倍: a rise of 160%
+    return re.compile(rf"(?<![\d.．])(?:{'|'.join(forms)})(?![\d]|[.．]\d)")
+
+
+def spanish_figure_pattern(value: float, unit: str) -> re.Pattern[str]:
+    """4,5 % and 561.000 millones de yuanes: a decimal comma and a point between thousands."""
+    if unit == "yuan":
+        millions = f"{value / 1e6:,.10g}".replace(",", ".")
+        return re.compile(rf"(?<![\d.,]){re.escape(millions)}\s+millones\s+de\s+yuanes")
+    return re.compile(rf"(?<![\d.,]){re.escape(f'{value:.10g}'.replace('.', ','))}\s*%")
+
+
+def _cjk_hedge(text: str, start: int, end: int) -> str:
+    before, after = text[max(0, start - 14) : start], text[end : end + 4]
+    for qualifier, pattern in CJK_HEDGES_BEFORE.items():
+        if re.search(pattern, before):
+            return qualifier
+    for qualifier, pattern in CJK_HEDGES_AFTER.items():
+        if re.match(pattern, after):
+            return qualifier
+    return ""
+
+
+def _spanish_hedge(text: str, start: int) -> str:
+    before = text[max(0, start - 20) : start].lower()
+    for qualifier, words in SPANISH_HEDGES.items():
+        if any(re.search(rf"\b{word}\s+$", before) for word in words):
+            return qualifier
+    return ""
+
+
+def _bigrams(text: str) -> set[str]:
+    han = re.findall(r"[\u4e00-\u9fff]+", text)
+    return {run[i : i + 2] for run in han for i in range(len(run) - 1)} - CJK_COMMON
+
+
+def _cjk_sentence_around(text: str, start: int, end: int) -> str:
+    breaks = [match.end() for match in re.finditer(r"[。！？；;\n]", text)]
+    left = max((at for at in breaks if at <= start), default=0)
+    right = min((at for at in breaks if at >= end), default=len(text))
+    return text[left:right]
+
+
+def record_figures_in(language: str, text: str, value: float, unit: str, name: str, name_zh: str) -> list[str]:
+    """The hedge on each place a public-record text writes `value` in `unit`. English texts are read as
+    the seeds are (in a sentence about the indicator, by its English name); Chinese ones in a sentence
+    sharing a two-character word with its Chinese name. The Japanese and Spanish texts, a few lines
+    each, are matched by number and unit only: neither name can be looked for in them."""
+    if language == "en":
+        return figures_in(text, value, unit, name)
+    if language == "es":
+        return [_spanish_hedge(text, m.start()) for m in spanish_figure_pattern(value, unit).finditer(text)]
+    subject = _bigrams(name_zh) if language == "zh" else None
+    return [
+        _cjk_hedge(text, match.start(), match.end())
+        for match in cjk_figure_pattern(value, unit).finditer(text)
+        if subject is None or subject & _bigrams(_cjk_sentence_around(text, match.start(), match.end()))
+    ]
+
+
+@pytest.fixture(scope="module")
+def record_texts(real_layer) -> dict[str, tuple[str, str]]:
+    return {
+        source.id: read_record(PUBLIC_RECORD / source.file)
+        for source in real_layer.sources.itertuples()
+        if not _is_seed(source.id)
+    }
+
+
+R100, R111, R115, R116, R119, R122 = (
+    "100_cns-2024-work-report-2023-results",
+    "111_cgtn-es-q1-2025-gdp",
+    "115_xinhua-coalbed-methane-jan-aug-2025",
+    "116_ifeng-drc-14th-fyp-briefing",
+    "119_peoplesdaily-2025-coal-output",
+    "122_xinhua-ja-2026-new-clean-capacity",
+)
+
+
+@needs_public_record
+@pytest.mark.parametrize(
+    "value, unit, name_zh, source, hedges",
+    [
+        (1.378e9, "tonnes", "原煤产量", R100, {""}),  # 13.78亿吨
+        (1.38e9, "tonnes", "原煤产量", R100, set()),  # not 13.8亿吨
+        (2.57e12, "yuan", "地区生产总值", R100, {""}),  # 2.57万亿元
+        (437.6e9, "kilowatt_hours", "规模以上工业发电量", R100, {""}),  # 4376亿千瓦时
+        (160, "percent", "游客接待量增速", R100, {""}),  # 增长1.6倍
+        (5, "percent", "制造业增加值增速", R100, set()),  # 5% is services and GDP, not manufacturing
+        (1.3e9, "tonnes", "原煤产量", R119, {"more than"}),  # 超13亿吨
+        (27, "percent", "原煤产量占全国的比重", R119, {"about"}),  # 约占全国同期产量的27%
+        (30, "percent", "原煤产量占全国的比重", R119, {"nearly"}),  # 近三成
+        (25, "percent", "原煤产量占全国的比重", R116, {"more than"}),  # 超过全国总量的四分之一
+        (164e6, "kilowatts", "", R122, {""}),  # 1億6400万キロワット
+        (55.1, "percent", "", R122, {""}),  # 55.1％
+    ],
+)
+def test_record_matcher_reads_chinese_and_japanese_numbers(record_texts, value, unit, name_zh, source, hedges):
+    language, text = record_texts[source]
+    assert set(record_figures_in(language, text, value, unit, "", name_zh)) == hedges
+
+
+@needs_public_record
+@pytest.mark.parametrize(
+    "value, unit, name, source, hedges",
+    [
+        (561e9, "yuan", "", R111, {"more than"}),  # superó los 561.000 millones de yuanes
+        (4.5, "percent", "", R111, {""}),  # 4,5 %
+        (45, "percent", "", R111, set()),
+        (9.81e9, "cubic_meters", "Coalbed methane output", R115, {""}),
+        (80.6, "percent", "Share of the national coalbed methane output", R115, {"about"}),
+    ],
+)
+def test_record_matcher_reads_spanish_and_english_numbers(record_texts, value, unit, name, source, hedges):
+    language, text = record_texts[source]
+    assert set(record_figures_in(language, text, value, unit, name, "")) == hedges
+
+
+@needs_public_record
+def test_every_public_record_figure_appears_in_its_text_with_its_hedge(real_layer, record_texts):
+    """As for the seeds: each figure from source 100 and up is in the text it cites, as that text writes
+    it (13.78亿吨, 1.3 billion metric tons, 9048万キロワット, 561.000 millones), an exact one at least once
+    unhedged and a hedged one at least once with a word for its qualifier (超过, 左右, 近, nearly, más de)."""
+    observations = real_layer.observations
+    from_record = observations[~observations["source_id"].map(_is_seed)]
+    wrong, checked = [], 0
+    for obs in from_record.itertuples():
+        language, text = record_texts[obs.source_id]
+        if obs.observation_id in RECORD_SPELLED_OUT:
+            assert RECORD_SPELLED_OUT[obs.observation_id] in text, obs.observation_id
+            continue
+        checked += 1
+        hedges = set(record_figures_in(language, text, obs.value, obs.unit, obs.indicator, obs.indicator_zh))
+        qualifier = "" if obs.qualifier == "among the top" else obs.qualifier
+        if not hedges:
+            wrong.append(f"{obs.observation_id}: {obs.value_label} not in a sentence about it in {obs.source_id}")
+        elif qualifier not in hedges:
+            wrong.append(f"{obs.observation_id}: {obs.value_label} written with hedges {hedges}, not {qualifier!r}")
+    assert not wrong, "\n".join(wrong)
+    assert set(RECORD_SPELLED_OUT) <= set(from_record["observation_id"]), "an exemption names no observation"
+    assert checked == len(from_record) - len(RECORD_SPELLED_OUT) > 0
