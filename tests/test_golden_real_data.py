@@ -10,24 +10,24 @@ from tests.conftest import DATA
 
 # Pinned from data/ by hand; see the test's docstring for how to update it.
 REAL_DATA_SUMMARY = {
-    "sources": 5,
+    "sources": 30,
     "observations by theme and kind": {
-        "energy": {"outcome": 11, "target": 7},
-        "industry": {"outcome": 16, "target": 12},
+        "energy": {"outcome": 88, "target": 23},
+        "industry": {"outcome": 22, "target": 12},
         "digital": {"outcome": 3, "target": 0},
         "innovation": {"outcome": 5, "target": 0},
-        "culture_tourism": {"outcome": 2, "target": 2},
-        "opening_up": {"outcome": 7, "target": 0},
+        "culture_tourism": {"outcome": 3, "target": 2},
+        "opening_up": {"outcome": 7, "target": 1},
         "welfare": {"outcome": 4, "target": 0},
-        "ecology": {"outcome": 5, "target": 0},
-        "macro": {"outcome": 1, "target": 5},
+        "ecology": {"outcome": 7, "target": 0},
+        "macro": {"outcome": 15, "target": 12},
     },
     "plan vs outcome by status": {
-        "achieved": 1,
-        "missed": 0,
-        "not comparable": 3,
-        "pending": 4,
-        "not reported": 18,
+        "achieved": 6,
+        "missed": 1,
+        "not comparable": 7,
+        "pending": 5,
+        "not reported": 31,
     },
 }
 
