@@ -24,7 +24,7 @@ from components.data_layer.localize import localized
 from components.views.common import Choice
 
 from . import files
-from .pages import site_pages
+from .pages import SitePage, site_pages
 from .render import Frame, render_page
 from .text import DEFAULT_LANGUAGE, LANGUAGE_TEXTS, Text
 
@@ -79,13 +79,18 @@ def build_site(
     try:
         folders = {code: "" if index == 0 else f"{code}/" for index, code in enumerate(codes)}
         written = []
+        to_render: list[tuple[Path, SitePage, Frame]] = []
         with files.writer() as writer:
             writer.add_assets(staging)
             for code in codes:
                 in_language = edition_of(localized(newest, code), layer.as_of)  # type: ignore[arg-type]
-                pages = _write_language(staging, in_language, LANGUAGE_TEXTS[code], folders, built_on, writer)
-                written += [folders[code] + page for page in pages]
+                pages = _build_language(staging, in_language, LANGUAGE_TEXTS[code], folders, built_on, writer)
+                to_render += pages
+                written += [folders[code] + page.file for _folder, page, _frame in pages]
             writer.finish(staging)
+        # The pages last: each draws its charts inline from their SVG files, which the workers have now written.
+        for folder, page, frame in to_render:
+            (folder / page.file).write_text(render_page(page, frame, folder), encoding="utf-8")
         manifest = {
             "generator": "python -m components.snapshot",
             "as_of": layer.as_of.isoformat(),
@@ -136,10 +141,11 @@ def _replace(out: Path, staging: Path) -> None:
     shutil.rmtree(old)
 
 
-def _write_language(
+def _build_language(
     root: Path, layer: DataLayer, text: Text, folders: dict[str, str], built_on: date, writer: files.Files
-) -> list[str]:
-    """Write one language's pages and their files; return the pages' file names, the front page first."""
+) -> list[tuple[Path, SitePage, Frame]]:
+    """Build one language's pages and start their files; return each page with its folder and frame,
+    the front page first, for rendering once the files are written."""
     folder = root / folders[text.language]
     folder.mkdir(parents=True, exist_ok=True)
     newest = layer.editions["date"].max().date()
@@ -155,6 +161,4 @@ def _write_language(
         pages=pages,
         languages=folders,
     )
-    for page in pages:
-        (folder / page.file).write_text(render_page(page, frame), encoding="utf-8")
-    return [page.file for page in pages]
+    return [(folder, page, frame) for page in pages]

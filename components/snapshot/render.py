@@ -4,6 +4,7 @@ the README's method notes (authored Markdown, not data) rendered with raw HTML t
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -61,7 +62,19 @@ class Frame:
     languages: dict[str, str]  # language code -> the folder of its pages, relative to the site's root
 
 
-def render_page(page: SitePage, frame: Frame) -> str:
+def inline_svg(path: Path, prefix: str) -> Markup:
+    """A chart's SVG file (drawn by vl-convert, as the download is) for the page itself, so the chart
+    shows with scripts off and in print. vl-convert writes every text of the chart escaped, and the
+    file is the build's own output, never data read as markup; its XML declaration is dropped, and
+    its ids (clip paths) get `prefix`, since each file numbers them from the same start."""
+    svg = path.read_text(encoding="utf-8")
+    svg = svg[svg.find("<svg") :].replace("<svg", '<svg aria-hidden="true"', 1)  # its name is on the figure
+    svg = re.sub(r'id="([^"]+)"', rf'id="{prefix}-\1"', svg)
+    svg = re.sub(r"url\(#([^)]+)\)", rf"url(#{prefix}-\1)", svg)
+    return Markup(svg)  # noqa: S704 - vl-convert's own SVG, its texts escaped by Vega
+
+
+def render_page(page: SitePage, frame: Frame, folder: Path) -> str:
     here = frame.text.language
     languages = [
         LanguageLink(LANGUAGE_TEXTS[code].name, page.file if code == here else f"{frame.root}{folder}{page.file}",
@@ -79,6 +92,7 @@ def render_page(page: SitePage, frame: Frame) -> str:
             menu=menu(frame.pages, frame.text, page),
             languages=languages if len(languages) > 1 else [],
             view=page.view,
+            svg_of=lambda block: inline_svg(folder / block.files["svg"], block.id),
             built=frame.built,
         )
     )

@@ -19,7 +19,7 @@ from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
 
 from components.data_layer import DataLayer, load_data_layer
-from components.ui import DATA_DIR_VARIABLE
+from components.ui.cache import DATA_DIR_VARIABLE
 from tests.conftest import FIXTURE
 from tests.e2e.app_server import CHROMIUM, CHROMIUM_ARGS, REPO, serve
 

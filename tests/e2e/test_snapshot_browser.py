@@ -37,9 +37,11 @@ pytestmark = pytest.mark.e2e
 
 NEXT = REPO / "tests" / "fixtures" / "next_edition"  # has an earlier edition, so What changed is built too
 TIMEOUT_MS = 30_000
-# Per chart on the page: drawn by Vega-Embed (the site's script marks it) into an svg or canvas with a size.
+# Per chart on the page: drawn by Vega-Embed (the site's script marks it) into an svg or canvas with a size,
+# in place of the chart drawn at build time.
 CHARTS_DRAWN = """() => [...document.querySelectorAll('[data-chart-spec]')].map((drawing) =>
-  drawing.hasAttribute('data-drawn') && drawing.classList.contains('vega-embed') &&
+  drawing.hasAttribute('data-drawn') && drawing.querySelector('.vega-embed') !== null &&
+  drawing.querySelector('.static-chart') === null &&
   [...drawing.querySelectorAll('svg, canvas')].some((e) => {
     const box = e.getBoundingClientRect();
     return box.width > 0 && box.height > 0;

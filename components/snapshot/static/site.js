@@ -15,7 +15,12 @@
       var spec = JSON.parse(document.getElementById(drawing.getAttribute("data-chart-spec")).textContent);
       // No action menu: its links lead to the Vega editor online; the page links the chart's files.
       var options = { actions: false, renderer: "svg", config: { aria: false } };
-      window.vegaEmbed(drawing, spec, options).then(function (result) {
+      // The chart drawn at build time stays until the interactive one is ready, then gives way to it.
+      var target = document.createElement("div");
+      drawing.appendChild(target);
+      window.vegaEmbed(target, spec, options).then(function (result) {
+        var drawnAtBuild = drawing.querySelector(".static-chart");
+        if (drawnAtBuild) drawnAtBuild.remove();
         // To a screen reader the chart is one image, named by its text alternative (the drawing's
         // aria-label, as in the app), with its data table below: Vega's own marks stay silent.
         result.view.container().querySelectorAll("svg").forEach(function (svg) {
