@@ -316,7 +316,13 @@ def indicator_history_chart(
         fill=alt.Fill("mark:N", scale=alt.Scale(domain=names, range=fills), legend=legend),
     )
     layers = [line, points] if (data["kind"] == "outcome").sum() > 1 else [points]
-    return alt.layer(*layers).properties(height=260, title=alt.Title(title, subtitle=_history_subtitle(marks, _)))
+    # Only the width fits the column: a fixed height in a chart that fits both ways would be its whole
+    # height, titles and legend included, leaving the plot a sliver (Streamlit fits both by default).
+    return alt.layer(*layers).properties(
+        height=260,
+        title=alt.Title(title, subtitle=_history_subtitle(marks, _)),
+        autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+    )
 
 
 def _history_subtitle(marks: list[str], _: Translate) -> str:
