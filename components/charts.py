@@ -377,6 +377,7 @@ def growth_over_time_chart(
         .properties(width=200, height=140)
         .facet(facet=alt.Facet("indicator:N", title=None, header=alt.Header(labelLimit=220)), columns=3)
         .resolve_scale(y="independent")
+        .resolve_axis(x="independent")  # every small chart shows its years, not only the bottom row
         .properties(title=alt.Title(title, subtitle=_("Dots: reported growth. Black tick: the target for the year.")))
     )
 
