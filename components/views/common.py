@@ -81,7 +81,9 @@ def edition_line(layer: DataLayer) -> str:
     if sources.empty:
         return line
     latest = sources[sources["edition_date"] == sources["edition_date"].max()]
-    named = "; ".join(f"{row.title} ({row.outlet})" for row in latest.itertuples())
+    named = _("; ").join(
+        _("{title} ({outlet})").format(title=row.title, outlet=row.outlet) for row in latest.itertuples()
+    )
     return line + " " + _("Its newest source(s): {sources}.").format(sources=named)
 
 
@@ -224,7 +226,7 @@ def tracker_groups(
     rows = pairs.assign(
         status_badge=[status_badge(status, _) for status in pairs["status"]],
         sources=[
-            "; ".join(dict.fromkeys(title for title in pair if title))
+            _("; ").join(dict.fromkeys(title for title in pair if title))
             for pair in zip(pairs["target_source_title"], pairs["outcome_source_title"], strict=True)
         ],
         _theme=pairs["theme"].map(order),

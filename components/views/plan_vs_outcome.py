@@ -70,7 +70,9 @@ def plan_vs_outcome(layer: DataLayer, choice: Choice, statuses: tuple[Status, ..
         empty=""
         if groups
         else _("No targets for the chosen themes and statuses. Clear the status pills or widen the theme filter."),
-        counts=" · ".join(f"{group.badge}: {len(group.targets)}" for group in groups),
+        counts=" · ".join(
+            _("{badge}: {count}").format(badge=group.badge, count=len(group.targets)) for group in groups
+        ),
         groups=groups,
         chart_heading=_("Targets against outcomes"),
         chart=compared_chart(layer, pairs, "Plan vs outcome", choice),
@@ -86,4 +88,4 @@ def _caveat(pair, _: Translate) -> Caveat:
             outcome=pair.outcome_label, indicator=pair.outcome_indicator
         )
     return Caveat(_("{indicator}, {period}").format(indicator=pair.indicator, period=pair.period_label),
-                  f"{text}{_('.')} {pair.status_reason}")  # fmt: skip
+                  _("{text}. {reason}").format(text=text, reason=pair.status_reason))  # fmt: skip
