@@ -31,7 +31,6 @@ _APP_SLUG = "shanxi-monitor"
 # vl-convert draws only the glyphs of fonts it knows: Chinese needs a CJK font (Debian's fonts-noto-cjk,
 # which set-up installs). Registered once, when exports are first used.
 CJK_FONT_DIRS = [Path("/usr/share/fonts/opentype/noto"), Path("/usr/share/fonts/truetype/noto")]
-CJK_FONT = "Noto Sans CJK SC"
 
 
 @functools.cache

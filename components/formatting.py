@@ -27,7 +27,7 @@ if TYPE_CHECKING:
 
 # Units whose values run into millions and billions (万 and 亿): written compact from the language's
 # `compact_from` on ('16.5 billion m³', '165亿立方米').
-COMPACT_UNITS = frozenset({"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "count"})
+COMPACT_UNITS = frozenset({"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "tonnes", "count"})
 # Up to 10 decimals, and as many in a compact form: more than any figure of a source has, so none is
 # ever rounded (tests/test_i18n.py checks every figure of data/ in every language).
 _PLAIN = parse_pattern("#,##0.##########")
@@ -78,9 +78,11 @@ def _hedges(lang: Language) -> dict[tuple[str, str], str]:
         ("outcome", "more than"): words.gettext("more than {value}"),
         ("outcome", "at least"): words.gettext("at least {value}"),
         ("outcome", "about"): words.gettext("about {value}"),
+        ("outcome", "nearly"): words.gettext("nearly {value}"),
         ("target", "more than"): words.pgettext("target", "more than {value}"),
         ("target", "at least"): words.pgettext("target", "at least {value}"),
         ("target", "about"): words.pgettext("target", "about {value}"),
+        ("target", "nearly"): words.pgettext("target", "nearly {value}"),
     }
 
 
@@ -110,11 +112,12 @@ def format_value(
 def format_gap(
     gap: float, gap_percent: float, unit: str, symbol: str, outcome_qualifier: str, lang: Language = DEFAULT_LANGUAGE
 ) -> str:
-    """Outcome minus target in the target's unit (`symbol`: in percentage points for percentages) and
-    as a share of the target: '+3 pp (+6.4%)', '+5 billion yuan (+2.0%)', '+50亿元（+2.0%）'; a lower
-    bound says so: 'more than +1 pp (+2.2%)', '+1个百分点以上（+2.2%以上）'."""
+    """Outcome minus target in the target's unit (with its `symbol`; two percentages differ by
+    percentage points) and as a share of the target: '+3 pp (+6.4%)', '+5 billion yuan (+2.0%)',
+    '+50亿元（+2.0%）'; a lower bound says so: 'more than +1 pp (+2.2%)', '+1个百分点以上（+2.2%以上）'."""
     words = catalog(lang)
-    number = _signed(gap, lang, compact=unit in COMPACT_UNITS) + symbol
+    number = _signed(gap, lang, compact=unit in COMPACT_UNITS)
+    number = words.gettext("{points} pp").format(points=number) if unit == "percent" else number + symbol
     if _is_missing(gap_percent):  # a target of 0 has no share
         return number
     percent = format_percent(gap_percent / 100, _GAP_PERCENT, locale=_locale(lang))

@@ -11,7 +11,6 @@ import gettext
 import io
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import date
 from functools import cache
 from pathlib import Path
 
@@ -152,19 +151,3 @@ def N_(message: str) -> str:
     """Mark `message` for the catalog where it is defined; translate it with `_` where it is shown."""
     return message
 
-
-# --- Moved: kept only until the callers being edited now point at the new places -----------------
-LANGUAGES: tuple[Language, ...] = tuple(languages())
-LANGUAGE_NAMES: dict[Language, str] = {code: record.name for code, record in languages().items()}
-
-
-def format_number(value: float, lang: Language, *, compact: bool = False) -> str:  # now in components.formatting
-    from components.formatting import format_number as moved
-
-    return moved(value, lang, compact=compact)
-
-
-def format_day(day: date, lang: Language) -> str:  # now in components.formatting
-    from components.formatting import format_day as moved
-
-    return moved(day, lang)

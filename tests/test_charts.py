@@ -22,6 +22,7 @@ import yaml
 
 from components import chart_theme, charts
 from components.data_layer import STATUSES, DataLayer, queries
+from components.views.reasons import word_reason
 from tests.conftest import FIXTURE
 
 # Okabe and Ito's colour-blind-safe palette (with its grey).
@@ -171,9 +172,15 @@ def test_a_theme_colour_scale_of_nothing_is_empty(layer):
 # --- plan_vs_outcome_chart -------------------------------------------------------------------
 
 
+def as_charted(pairs: pd.DataFrame) -> pd.DataFrame:
+    """Pairs as a view hands them to the chart: each status reason worded (the data layer gives codes)."""
+    reasons = zip(pairs["status_reason_code"], pairs["status_reason_params"], strict=True)
+    return pairs.assign(status_reason=[word_reason(code, params, str) for code, params in reasons])
+
+
 @pytest.fixture(scope="module")
 def plan_spec(layer) -> dict:
-    return spec_of(charts.plan_vs_outcome_chart(layer.plan_vs_outcome))
+    return spec_of(charts.plan_vs_outcome_chart(as_charted(layer.plan_vs_outcome)))
 
 
 def test_plan_chart_layers_are_bar_tick_connector_dot_marker_and_label(plan_spec):
@@ -326,7 +333,7 @@ def test_plan_chart_x_axis_includes_a_negative_outcome():
 
 def test_plan_chart_of_an_empty_frame_builds_with_no_rows(layer):
     # The pages show empty_notice instead of calling the builder; an empty frame still must not crash it.
-    spec = spec_of(charts.plan_vs_outcome_chart(layer.plan_vs_outcome.iloc[:0]))
+    spec = spec_of(charts.plan_vs_outcome_chart(as_charted(layer.plan_vs_outcome.iloc[:0])))
     assert rows_of(spec) == []
     assert layers_of(spec)[0]["encoding"]["x"]["scale"]["domain"][0] == 0
 
@@ -613,7 +620,7 @@ def unlabelled_graphics(spec: dict) -> list[str]:
 @pytest.fixture(scope="module")
 def compared_plan_spec(layer) -> dict:
     """The plan chart as the app draws it: achieved and missed pairs only, so no status marker."""
-    pairs = layer.plan_vs_outcome
+    pairs = as_charted(layer.plan_vs_outcome)
     return spec_of(charts.plan_vs_outcome_chart(pairs[pairs["status"].isin(["achieved", "missed"])]))
 
 

@@ -24,10 +24,11 @@ from components.data_layer import (
     DataLayerError,
     Problem,
     data_files,
-    format_value,
     load_data_layer,
 )
 from components.data_layer.plan_vs_outcome import judge
+from components.formatting import format_value
+from components.views.reasons import word_reason
 from tests.conftest import DATA, FIXTURE, REPO
 
 SEEDS = REPO.parent / "shared" / "seeds"
@@ -140,7 +141,9 @@ def test_frames_have_the_promised_columns(fixture_layer):
         "source_id",
         "note",
     } <= set(layer.observations.columns)
-    assert {"target_id", "gap", "gap_percent", "status", "status_reason"} <= set(layer.plan_vs_outcome.columns)
+    assert {"target_id", "gap", "gap_percent", "status", "status_reason_code", "status_reason_params"} <= set(
+        layer.plan_vs_outcome.columns
+    )
     obs = layer.observations
     assert obs["value"].dtype == float
     assert obs["period_inferred"].dtype == bool
@@ -240,7 +243,7 @@ def test_hedged_figures_keep_their_qualifier(fixture_layer):
 def test_values_are_stored_in_base_units_and_read_in_millions_and_billions(fixture_layer):
     obs = fixture_layer.observations.set_index("observation_id")
     expected = {
-        "fx2-manufacturing-revenue-2024": (1.2345e12, "1,234.5 billion yuan"),
+        "fx2-manufacturing-revenue-2024": (1.2345e12, "1.2345 trillion yuan"),
         "fx2-gas-output-2024": (1.2e10, "more than 12 billion m³"),
         "fx1-wind-solar-added-2024": (8e6, "8 million kW"),
         "fx2-smart-mines-2024": (310, "310"),
@@ -322,12 +325,17 @@ def test_format_value_reads_as_a_person_would_say_it(value, unit, symbol, qualif
     assert format_value(value, unit, symbol, qualifier) == expected
 
 
+def reason(pair: pd.Series) -> str:
+    """A pair's status reason as the English views word it."""
+    return word_reason(pair["status_reason_code"], pair["status_reason_params"], str)
+
+
 # --- plan vs outcome (fixture) -----------------------------------------------------------------
 
 # Every target in the fixture: its status, the outcome it was set against, and the gap a reader sees.
 EXPECTED_PAIRS = {
     "fx1-clean-power-share-2024": ("achieved", "fx2-clean-power-share-2024", "more than +1 pp (+2.2%)"),
-    "fx1-pm25-2024": ("achieved", "fx2-pm25-2024", "-2 micrograms per cubic meter (-5.3%)"),
+    "fx1-pm25-2024": ("achieved", "fx2-pm25-2024", "-2 µg/m³ (-5.3%)"),
     "fx1-industrial-growth-2024": ("missed", "fx2-industrial-growth-2024", "-0.6 pp (-10.0%)"),
     "fx1-smart-mines-built-2024": ("not comparable", "fx2-smart-mines-2024", ""),
     "fx1-gas-rank-2024": ("not comparable", "fx2-gas-rank-2024", ""),
@@ -343,7 +351,7 @@ def test_each_target_has_one_row_with_its_outcome_gap_and_status(fixture_layer):
     got = {pair.target_id: (pair.status, pair.outcome_id, pair.gap_label) for pair in pairs.itertuples()}
     assert got == EXPECTED_PAIRS
     assert {status for status, _, _ in EXPECTED_PAIRS.values()} == set(STATUSES), "the fixture covers every status"
-    assert (pairs["status_reason"].str.len() > 0).all()
+    assert all(reason(pair) for _, pair in pairs.iterrows())
 
 
 def test_a_floor_beaten_by_a_more_than_outcome_is_achieved_with_the_hedge_noted(fixture_layer):
@@ -352,7 +360,7 @@ def test_a_floor_beaten_by_a_more_than_outcome_is_achieved_with_the_hedge_noted(
     assert pair["gap"] == 1
     assert pair["gap_percent"] == pytest.approx(100 / 45)
     assert pair["gap_label"] == "more than +1 pp (+2.2%)"
-    assert "'more than'" in pair["status_reason"]
+    assert "'more than'" in reason(pair)
 
 
 def test_a_more_than_target_is_missed_by_an_exact_outcome_below_it(fixture_layer):
@@ -360,14 +368,14 @@ def test_a_more_than_target_is_missed_by_an_exact_outcome_below_it(fixture_layer
     assert (pair["target_label"], pair["outcome_label"], pair["status"]) == ("more than 6%", "5.4%", "missed")
     assert pair["gap"] == pytest.approx(-0.6)
     assert pair["gap_label"] == "-0.6 pp (-10.0%)"
-    assert "the target is hedged ('more than')" in pair["status_reason"]
+    assert "the target is hedged ('more than')" in reason(pair)
 
 
 def test_a_pm25_ceiling_kept_is_achieved_though_the_outcome_is_lower(fixture_layer):
     pair = row(fixture_layer.plan_vs_outcome, "target_id", "fx1-pm25-2024")
     assert (pair["target_label"], pair["outcome_label"], pair["status"]) == ("38 µg/m³", "36 µg/m³", "achieved")
     assert pair["gap"] == -2
-    assert pair["gap_label"] == "-2 micrograms per cubic meter (-5.3%)"
+    assert pair["gap_label"] == "-2 µg/m³ (-5.3%)"  # in the unit's symbol, as the values beside it
 
 
 def test_mines_to_build_are_shown_beside_the_stock_in_operation_but_not_compared(fixture_layer):
@@ -379,16 +387,14 @@ def test_mines_to_build_are_shown_beside_the_stock_in_operation_but_not_compared
     )
     assert (pair["outcome_label"], pair["outcome_period"]) == ("310", "2024-12-31")
     assert pair["status"] == "not comparable"
-    assert (
-        pair["status_reason"] == row(fixture_layer.indicators, "id", "smart_coal_mines_built")["not_comparable_reason"]
-    )
+    assert reason(pair) == row(fixture_layer.indicators, "id", "smart_coal_mines_built")["not_comparable_reason"]
     assert math.isnan(pair["gap"]) and pair["gap_label"] == ""
 
 
 def test_a_rank_target_against_a_place_among_the_top_is_not_comparable(fixture_layer):
     pair = row(fixture_layer.plan_vs_outcome, "target_id", "fx1-gas-rank-2024")
     assert (pair["target_label"], pair["outcome_label"], pair["status"]) == ("No. 3", "among the top", "not comparable")
-    assert "among the top" in pair["status_reason"]
+    assert "among the top" in reason(pair)
     assert math.isnan(pair["gap"])
 
 
@@ -441,10 +447,13 @@ HIGHER, LOWER = True, False
         pytest.param(50, "", 50, "more than", HIGHER, "achieved", id="more-than outcome whose bound meets target"),
         pytest.param(60, "", 50, "more than", HIGHER, "not comparable", id="more-than outcome below target"),
         pytest.param(60, "", 50, "at least", HIGHER, "not comparable", id="at-least outcome below target"),
-        pytest.param(6, "more than", 6, "", HIGHER, "missed", id="more-than target met exactly is missed"),
+        # A "more than X" target (X以上) includes X, as its Chinese original counts it.
+        pytest.param(6, "more than", 6, "", HIGHER, "achieved", id="more-than target met exactly"),
+        pytest.param(6, "more than", 5.99, "", HIGHER, "missed", id="more-than target just missed"),
         pytest.param(6, "more than", 6.1, "", HIGHER, "achieved", id="more-than target exceeded"),
         pytest.param(6, "more than", 6, "more than", HIGHER, "achieved", id="more-than target, more-than outcome"),
-        pytest.param(6, "more than", 6, "at least", HIGHER, "not comparable", id="more-than target, at-least outcome"),
+        pytest.param(6, "more than", 6, "at least", HIGHER, "achieved", id="more-than target, at-least outcome on it"),
+        pytest.param(6, "more than", 5.9, "at least", HIGHER, "not comparable", id="more-than target, bound below"),
         pytest.param(5, "about", 5.2, "", HIGHER, "achieved", id="about target exceeded"),
         pytest.param(5, "about", 4.8, "about", HIGHER, "missed", id="about outcome below about target"),
         pytest.param(40, "", 37, "", LOWER, "achieved", id="lower is better: under the ceiling"),
@@ -455,12 +464,13 @@ HIGHER, LOWER = True, False
     ],
 )
 def test_judge(target, target_q, outcome, outcome_q, higher_is_better, status):
-    got, reason = judge(target, target_q, outcome, outcome_q, higher_is_better)
+    got, why = judge(target, target_q, outcome, outcome_q, higher_is_better)
     assert got == status
-    assert reason.strip()
+    worded = word_reason(why.code, why.params, str)
+    assert worded.strip()
     for qualifier in {target_q, outcome_q} - {""}:
         if got in ("achieved", "missed"):
-            assert repr(qualifier) in reason, "a hedged figure should be noted in the reason"
+            assert repr(qualifier) in worded, "a hedged figure should be noted in the reason"
 
 
 def test_judge_never_calls_a_valueless_target_missed():

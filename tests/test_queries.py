@@ -241,7 +241,7 @@ def test_headlines_give_three_numeric_outcomes_per_theme_headline_indicators_fir
         # Each indicator's newest figure: 5.4% for 2024, not 7.2% for Q1 2023; then the newest others.
         ["industry", "industrial_output_growth", "5.4%", "2024"],
         ["industry", "high_tech_rank_change", "3 places", "2024"],
-        ["industry", "manufacturing_revenue", "1,234.5 billion yuan", "Jan–Nov 2024"],
+        ["industry", "manufacturing_revenue", "1.2345 trillion yuan", "Jan–Nov 2024"],
         # The yearly average, not the inferred heating season.
         ["ecology", "pm25_average", "36 µg/m³", "2024"],
         ["ecology", "good_air_days_share", "about 75%", "2024"],
@@ -346,7 +346,7 @@ def test_levels_and_counts_are_the_outcomes_newest_first(layer):
         ["Average PM2.5 concentration", "36 µg/m³", "2024", REVIEW],
         ["Coalbed gas output", "more than 12 billion m³", "2024", REVIEW],
         ["Smart coal mines in operation", "310", "as of 2024-12-31", REVIEW],
-        ["Manufacturing revenue", "1,234.5 billion yuan", "Jan–Nov 2024", REVIEW],
+        ["Manufacturing revenue", "1.2345 trillion yuan", "Jan–Nov 2024", REVIEW],
         ["Average PM2.5 concentration", "52 µg/m³", "Dec 2023–Feb 2024 (inferred)", BRIEF],
     ]
 

@@ -1,7 +1,8 @@
 """The curated data layer: YAML under data/ -> validated, tidy pandas frames.
 
-One pass, one function per step: read -> check schema -> check rules -> build frames -> pair plan
-with outcome. Nothing here writes to data/ or imports Streamlit.
+One pass, one function per step: read -> check schema -> check rules -> build frames
+(`read_data_layer`); then, for an edition on a date in a language, word it and pair plan with
+outcome, once (`edition`). Nothing here writes to data/ or imports Streamlit.
 """
 
 from __future__ import annotations
@@ -12,10 +13,9 @@ from pathlib import Path
 
 import pandas as pd
 
-from components.i18n import Language, translator
+from components.i18n import DEFAULT_LANGUAGE, Language, language
 
 from .frames import (
-    format_value,
     indicators_frame,
     observations_frame,
     sources_editions,
@@ -23,6 +23,8 @@ from .frames import (
     themes_frame,
     units_frame,
 )
+from .localize import localized
+from .plan_vs_outcome import COLUMNS as PAIR_COLUMNS
 from .plan_vs_outcome import build_plan_vs_outcome
 from .problems import DataLayerError, Problem
 from .reading import OBSERVATIONS_DIR, OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES, YamlDocument, check_schema, read_yaml
@@ -31,16 +33,21 @@ from .vocabulary import KINDS, MEASURES, QUALIFIERS, STATUSES, Kind, Measure, Qu
 
 __all__ = [
     "DEFAULT_PATH", "KINDS", "MEASURES", "QUALIFIERS", "STATUSES", "DataLayer", "DataLayerError", "Kind",
-    "Measure", "Problem", "Qualifier", "Status", "data_files", "edition_of", "format_value", "load_data_layer",
+    "Measure", "Problem", "Qualifier", "Status", "data_files", "edition", "load_data_layer", "read_data_layer",
 ]  # fmt: skip
 
 DEFAULT_PATH = Path(__file__).resolve().parents[2] / "data"
 
 
+AS_READ = ""  # the language of the layer as read, before an edition words it
+
+
 @dataclass(frozen=True)
 class DataLayer:
-    """The monitor as known on `as_of`: only sources whose edition date (the day their figures became
-    public) is on or before it, with every target judged on that day."""
+    """The monitor as known on `as_of` in `lang`: only sources whose edition date (the day their figures
+    became public) is on or before it, with every target judged on that day, and every text, value
+    and period in that language. `read_data_layer` gives the whole data as read instead (lang
+    AS_READ: English texts, no worded values, no pairs), from which `edition` builds these."""
 
     observations: pd.DataFrame
     indicators: pd.DataFrame
@@ -50,26 +57,36 @@ class DataLayer:
     plan_vs_outcome: pd.DataFrame
     as_of: date
     editions: pd.DataFrame  # every edition in the data, newest first: date, source_id, title, inferred
-    lang: Language = "en"  # the language of the texts (see localize.localized)
+    lang: Language = DEFAULT_LANGUAGE
+
+
+def edition(layer: DataLayer, as_of: date | None = None, lang: Language | None = None) -> DataLayer:
+    """The monitor as known on `as_of` (any date; None: the newest edition) in `lang` (None: the
+    layer's), built once: its texts translated, its values and periods worded, its targets paired and
+    judged. From the layer as read, or from an edition in `lang` known on that day or later (What
+    changed asks for an earlier one). A date before the first edition gives a layer with no figures."""
+    lang = lang or layer.lang or DEFAULT_LANGUAGE
+    language(lang)  # a language with a record, or ValueError
+    if layer.lang not in (AS_READ, lang):
+        raise ValueError(f"an edition in {layer.lang!r} cannot be put into {lang!r}: start from read_data_layer")
+    as_of = as_of or layer.editions["date"].max().date()
+    published = layer.observations["source_id"].isin(
+        layer.sources.loc[layer.sources["edition_date"].dt.date <= as_of, "id"]
+    )
+    observations = layer.observations[published].reset_index(drop=True)
+    worded = (
+        localized(layer, lang, observations) if layer.lang == AS_READ else replace(layer, observations=observations)
+    )
+    sources = worded.sources[worded.sources["edition_date"].dt.date <= as_of].reset_index(drop=True)
+    pairs = build_plan_vs_outcome(
+        worded.observations, worded.indicators, worded.units, sources.set_index("id")["edition_date"], as_of, lang
+    )
+    return replace(worded, sources=sources, plan_vs_outcome=pairs, as_of=as_of)
 
 
 def edition_of(layer: DataLayer, as_of: date | None = None) -> DataLayer:
-    """The monitor as known on `as_of` (any date; None: the newest edition), from a layer known on
-    that day or later. A date before the first edition gives a layer with no figures."""
-    as_of = as_of or layer.editions["date"].max().date()
-    published = layer.sources[layer.sources["edition_date"].dt.date <= as_of]
-    observations = layer.observations[layer.observations["source_id"].isin(published["id"])].reset_index(drop=True)
-    # In another language, the reasons and gaps are written in it, with the units' own words.
-    symbols = dict(zip(layer.units["id"], layer.units["symbol"], strict=True))
-    # A gap between two percentages is in percentage points (个百分点), not percent.
-    points = symbols.get("percentage_points", symbols.get("percent", ""))
-    unit_words = None if layer.lang == "en" else {**symbols, "percent": points}
-    pairs = build_plan_vs_outcome(
-        observations, layer.indicators, published.set_index("id")["edition_date"], as_of, translator(layer.lang),
-        unit_words,
-    )  # fmt: skip
-    return replace(layer, observations=observations, sources=published.reset_index(drop=True),
-                   plan_vs_outcome=pairs, as_of=as_of)  # fmt: skip
+    """Kept only while components/snapshot, being edited now, still calls it: use `edition`."""
+    return edition(layer, as_of)
 
 
 def data_files(path: str | Path = DEFAULT_PATH) -> list[Path]:
@@ -122,13 +139,17 @@ def _read_all(
     return top, observation_files
 
 
-def load_data_layer(path: str | Path = DEFAULT_PATH, as_of: date | None = None) -> DataLayer:
-    """Load and check the data layer as known on `as_of` (None: the newest edition); raise
-    DataLayerError listing every problem found."""
-    return edition_of(_load(path), as_of)
+def load_data_layer(
+    path: str | Path = DEFAULT_PATH, as_of: date | None = None, lang: Language = DEFAULT_LANGUAGE
+) -> DataLayer:
+    """Load and check the data layer, as known on `as_of` (None: the newest edition) in `lang`;
+    raise DataLayerError listing every problem found."""
+    return edition(read_data_layer(path), as_of, lang)
 
 
-def _load(path: str | Path) -> DataLayer:
+def read_data_layer(path: str | Path = DEFAULT_PATH) -> DataLayer:
+    """The whole data layer as read and checked, before any edition: the frames in the data's own
+    words, every source, no pairs. Raise DataLayerError listing every problem found."""
     problems: list[Problem] = []
     top, observation_files = _read_all(Path(path), problems)
     check_rules(
@@ -144,5 +165,5 @@ def _load(path: str | Path) -> DataLayer:
     observations = observations_frame([doc.data for _, doc in observation_files], indicators, themes, units, sources)
     editions = sources_editions(sources)
     newest = editions["date"].max().date()
-    pairs = build_plan_vs_outcome(observations, indicators, sources.set_index("id")["edition_date"], newest)
-    return DataLayer(observations, indicators, themes, units, sources, pairs, newest, editions)
+    pairs = pd.DataFrame(columns=PAIR_COLUMNS)
+    return DataLayer(observations, indicators, themes, units, sources, pairs, newest, editions, AS_READ)

@@ -12,7 +12,7 @@ from datetime import date
 
 import pandas as pd
 
-from . import DEFAULT_PATH, DataLayerError, edition_of, load_data_layer
+from . import DEFAULT_PATH, DataLayerError, edition, load_data_layer
 from .changes import changes_between, describe_changes
 from .translations import missing_translations
 
@@ -87,7 +87,7 @@ def _changes(layer, since_text: str, as_of_text: str | None) -> int:
     as_of = _date(as_of_text, "--as-of") if as_of_text else layer.as_of
     if since > as_of:
         return _usage_error(f"--since {since} is after --as-of {as_of}")
-    before, after = edition_of(layer, since), edition_of(layer, as_of)
+    before, after = edition(layer, since), edition(layer, as_of)
     print(f"Changes from the monitor as known on {since} to the monitor as known on {as_of}:")
     print(describe_changes(changes_between(before, after)))
     return 0

@@ -3,64 +3,41 @@
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 
 import pandas as pd
 
-from .periods import Period, parse_period
-from .translations import zh
+from components.i18n import translated_languages, translator
+
+from .periods import parse_period
+from .translations import TRANSLATABLE, translation
 from .vocabulary import Direction, Measure
 
-# Units whose values run into millions and billions and read better scaled.
-_SCALED_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters"}
+
+def _fields(definition: str, where: tuple[str, ...]) -> tuple[str, ...]:
+    """The translatable fields of the mappings at `where` in a file of `definition` (translations.TRANSLATABLE)."""
+    return next(entry.fields for entry in TRANSLATABLE[definition] if entry.where == where)
 
 
-def _number(value: float) -> str:
-    return f"{value:,.10g}"
-
-
-def format_value(value: float, unit: str, symbol: str, qualifier: str = "") -> str:
-    """A value as a reader says it: 'more than 16.5 billion m³', 'about 5%', 'No. 1', 'among the top'."""
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return qualifier or "not given"
-    if unit == "rank":
-        text = f"No. {_number(value)}"
-    elif unit in _SCALED_UNITS and abs(value) >= 1e9:
-        text = f"{_number(value / 1e9)} billion{symbol}"
-    elif unit in _SCALED_UNITS and abs(value) >= 1e6:
-        text = f"{_number(value / 1e6)} million{symbol}"
-    else:
-        text = f"{_number(value)}{symbol}"
-    return f"{qualifier} {text}" if qualifier else text
-
-
-def period_label(period: Period, inferred: bool) -> str:
-    """'2024', 'Q1 2021 (inferred)', 'Jan–Nov 2024', 'as of 2024-12-31'."""
-    if period.type == "quarter":
-        text = f"{period.text[-2:]} {period.text[:4]}"
-    elif period.type == "months":
-        same_year = period.start.year == period.end.year
-        start = period.start.strftime("%b" if same_year else "%b %Y")
-        text = f"{start}–{period.end.strftime('%b %Y')}"
-    elif period.type == "date":
-        text = f"as of {period.text}"
-    else:
-        text = period.text
-    return f"{text} (inferred)" if inferred else text
-
-
-def _with_chinese(items: list[dict], *fields: str) -> list[dict]:
-    """Each item with its fields' Chinese, "" where there is none yet (the app then shows the English)."""
-    return [{**{zh(field): "" for field in fields}, **item} for item in items]
+def _translations(item: dict, fields: Iterable[str]) -> dict[str, str]:
+    """An item's `fields` in every language the data is translated into, "" where there is none yet
+    (the app then shows the English)."""
+    return {translation(field, lang): item.get(translation(field, lang), "") for lang in translated_languages()
+            for field in fields}  # fmt: skip
 
 
 def themes_frame(data: dict) -> pd.DataFrame:
-    themes = _with_chinese(data["themes"], "label", "description")
-    return pd.DataFrame(themes, columns=["id", "label", "description", "colour", "label_zh", "description_zh"])
+    fields = _fields("themes_file", ("themes", "*"))
+    rows = [{**theme, **_translations(theme, fields)} for theme in data["themes"]]
+    translated = [translation(field, lang) for lang in translated_languages() for field in fields]
+    return pd.DataFrame(rows, columns=["id", "label", "description", "colour", *translated])
 
 
 def units_frame(data: dict) -> pd.DataFrame:
-    units = _with_chinese(data["units"], "label", "symbol")
-    return pd.DataFrame(units, columns=["id", "label", "symbol", "label_zh", "symbol_zh"])
+    fields = _fields("units_file", ("units", "*"))
+    rows = [{**unit, **_translations(unit, fields)} for unit in data["units"]]
+    translated = [translation(field, lang) for lang in translated_languages() for field in fields]
+    return pd.DataFrame(rows, columns=["id", "label", "symbol", *translated])
 
 
 def sources_frame(data: dict) -> pd.DataFrame:
@@ -84,24 +61,34 @@ def sources_frame(data: dict) -> pd.DataFrame:
                 "dates": "; ".join(f"{item['what']} {item['date']}" for item in source["dates"]) or "no date given",
                 "date_note": source.get("date_note", ""),
                 "other_figures": list(source.get("other_figures", [])),
-                "title_zh_official": bool(source.get("title_zh_official", False)),
-                **_source_chinese(source),
+                **_source_translations(source),
             }
         )
     return pd.DataFrame(rows)
 
 
-def _source_chinese(source: dict) -> dict:
-    """A source's Chinese columns: "" (or no other figures) wherever a translation is missing or partial."""
-    dated = bool(source["dates"]) and all(zh("what") in item for item in source["dates"])
+# A source's texts whose translation is a field of its own (its dates, note and other figures are built below).
+_TEXTS = [field for field in _fields("sources_file", ("sources", "*")) if field not in ("date_note", "other_figures")]
+
+
+def _source_translations(source: dict) -> dict:
+    """A source's texts in every language the data is translated into: "" (or no other figures)
+    wherever a translation is missing or partial."""
+    columns: dict = {}
     other_figures = source.get("other_figures", [])
-    other_figures_zh = source.get("other_figures_zh", [])
-    return {
-        **{zh(field): source.get(zh(field), "") for field in ("title", "outlet", "type", "summary")},
-        "dates_zh": "；".join(f"{item['what_zh']} {item['date']}" for item in source["dates"]) if dated else "",
-        "date_note_zh": source.get("date_note_zh", ""),
-        "other_figures_zh": list(other_figures_zh) if len(other_figures_zh) == len(other_figures) else [],
-    }
+    for lang in translated_languages():
+        title, what, figures = (translation(field, lang) for field in ("title", "what", "other_figures"))
+        # The title of the document's own version in that language, shown without the translation mark.
+        columns[f"{title}_official"] = bool(source.get(f"{title}_official", False))
+        columns |= {translation(field, lang): source.get(translation(field, lang), "") for field in _TEXTS}
+        dated = bool(source["dates"]) and all(what in item for item in source["dates"])
+        columns[translation("dates", lang)] = (
+            translator(lang)("; ").join(f"{item[what]} {item['date']}" for item in source["dates"]) if dated else ""
+        )
+        columns[translation("date_note", lang)] = source.get(translation("date_note", lang), "")
+        translated = source.get(figures, [])
+        columns[figures] = list(translated) if len(translated) == len(other_figures) else []
+    return columns
 
 
 def sources_editions(sources: pd.DataFrame) -> pd.DataFrame:
@@ -132,9 +119,13 @@ def indicators_frame(data: dict) -> pd.DataFrame:
             "description": item["description"],
             "not_comparable_with": item.get("not_comparable_with", {}).get("indicator", ""),
             "not_comparable_reason": item.get("not_comparable_with", {}).get("reason", ""),
-            "name_zh": item.get("name_zh", ""),
-            "description_zh": item.get("description_zh", ""),
-            "not_comparable_reason_zh": item.get("not_comparable_with", {}).get("reason_zh", ""),
+            **_translations(item, _fields("indicators_file", ("indicators", "*"))),
+            **{
+                translation("not_comparable_reason", lang): item.get("not_comparable_with", {}).get(
+                    translation("reason", lang), ""
+                )
+                for lang in translated_languages()
+            },
         }
         for item in data["indicators"]
     ]
@@ -164,49 +155,47 @@ OBSERVATION_COLUMNS = [
     "source_title",
     "note",
     "source_edition",  # the day the figure's source became public: the newer of two sources wins
-    "indicator_zh",
-    "theme_label_zh",
-    "unit_label_zh",
-    "source_title_zh",
-    "note_zh",
 ]
 
 
 def observations_frame(
     files: list[dict], indicators: pd.DataFrame, themes: pd.DataFrame, units: pd.DataFrame, sources: pd.DataFrame
 ) -> pd.DataFrame:
+    """One row per figure, in the data's own language; its value and period are worded in the
+    language of an edition (localize.localized), so `value_label` and `period_label` are empty here.
+    The texts' translations follow, for each language: indicator_zh, theme_label_zh, unit_label_zh,
+    source_title_zh, note_zh."""
     # Plain dict lookups and whole-column conversions: row-by-row pandas access made this step
     # a fifth of the load time of a 100x layer.
     indicator_by_id = {row["id"]: row for row in indicators.to_dict("records")}
-    theme_labels = dict(zip(themes["id"], themes["label"], strict=True))
+    theme_by_id = {row["id"]: row for row in themes.to_dict("records")}
     unit_by_id = {row["id"]: row for row in units.to_dict("records")}
-    source_titles = dict(zip(sources["id"], sources["title"], strict=True))
-    source_editions = dict(zip(sources["id"], sources["edition_date"], strict=True))
-    theme_labels_zh = dict(zip(themes["id"], themes["label_zh"], strict=True))
-    source_titles_zh = dict(zip(sources["id"], sources["title_zh"], strict=True))
+    source_by_id = {row["id"]: row for row in sources.to_dict("records")}
+    codes = translated_languages()
     rows = []
     for document in files:
-        source_id = document["source"]
+        source = source_by_id[document["source"]]
         for item in document["observations"]:
             indicator = indicator_by_id[item["indicator"]]
-            unit = unit_by_id[indicator["unit"]]
+            theme, unit = theme_by_id[indicator["theme"]], unit_by_id[indicator["unit"]]
             period = parse_period(item["period"])
-            value = float(item["value"]) if "value" in item else math.nan
-            qualifier = item.get("qualifier", "")
-            inferred = bool(item.get("period_inferred", False))
             rows.append(
                 (
-                    item["id"], item["indicator"], indicator["name"], indicator["theme"],
-                    theme_labels[indicator["theme"]], indicator["unit"], unit["label"], indicator["measure"],
-                    value, qualifier, format_value(value, indicator["unit"], unit["symbol"], qualifier),
-                    item["kind"], period.text, period_label(period, inferred), period.type, period.start, period.end,
-                    inferred, source_id, source_titles[source_id],
-                    item.get("note", ""), source_editions[source_id],
-                    indicator["name_zh"], theme_labels_zh[indicator["theme"]], unit["label_zh"],
-                    source_titles_zh[source_id], item.get("note_zh", ""),
+                    item["id"], item["indicator"], indicator["name"], indicator["theme"], theme["label"],
+                    indicator["unit"], unit["label"], indicator["measure"],
+                    float(item["value"]) if "value" in item else math.nan, item.get("qualifier", ""), "",
+                    item["kind"], period.text, "", period.type, period.start, period.end,
+                    bool(item.get("period_inferred", False)), source["id"], source["title"], item.get("note", ""),
+                    source["edition_date"],
+                    *(text for lang in codes for text in (
+                        indicator[translation("name", lang)], theme[translation("label", lang)],
+                        unit[translation("label", lang)], source[translation("title", lang)],
+                        item.get(translation("note", lang), ""),
+                    )),
                 )
             )  # fmt: skip
-    frame = pd.DataFrame(rows, columns=OBSERVATION_COLUMNS)
+    translated = [translation(column, lang) for lang in codes for column in _OBSERVATION_TRANSLATIONS]
+    frame = pd.DataFrame(rows, columns=[*OBSERVATION_COLUMNS, *translated])
     frame["period_start"] = pd.to_datetime(frame["period_start"])
     frame["period_end"] = pd.to_datetime(frame["period_end"])
     frame["value"] = frame["value"].astype(float)
@@ -216,3 +205,8 @@ def observations_frame(
         key=lambda column: column.map(theme_order) if column.name == "theme" else column,
     )
     return frame.reset_index(drop=True)
+
+
+# An observation's texts that have translations: its own note, and its indicator's, theme's, unit's
+# and source's texts, repeated from their frames on every row.
+_OBSERVATION_TRANSLATIONS = ("indicator", "theme_label", "unit_label", "source_title", "note")

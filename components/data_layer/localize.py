@@ -1,122 +1,82 @@
-"""The data layer in another language: each text from the data replaced by its Chinese (`<field>_zh`,
-the English where a label has none yet), and values and periods written the Chinese way (超过50%,
-7000亿元, 2024年, 2021年第一季度). Ids, values and statuses stay as they are."""
+"""The data layer in an interface language: each text from the data replaced by its translation
+(`<field>_<code>`, the English where a text has none yet; translations.TRANSLATABLE says which), and
+values and periods written as that language writes them (components/formatting.py). Ids, values and
+statuses stay as they are. English is localized too: its values and periods are worded here."""
 
 from __future__ import annotations
 
-import math
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
 
-from components.i18n import Language, format_day, format_number
+from components.formatting import format_period, format_value
+from components.i18n import DEFAULT_LANGUAGE, Language, language, translator
 
-from .periods import Period, parse_period
+from .periods import parse_period
+from .translations import translated_columns, translation
 
 if TYPE_CHECKING:
     from . import DataLayer
 
-QUALIFIERS_ZH = {"more than": "超过", "at least": "至少", "about": "约", "among the top": "位居前列"}
-# A target's hedge follows its figure, as work reports write their aims (5%左右, 6%以上, of which
-# "about 5%" and "more than 6%" are the official English); 以上 includes the figure itself.
-TARGET_QUALIFIERS_ZH = {"more than": "以上", "about": "左右"}
-QUARTERS_ZH = {1: "第一季度", 2: "第二季度", 3: "第三季度", 4: "第四季度"}
-# Units whose values run into the 万 and 亿 a Chinese reader expects (counts too: 10.8万个).
-COMPACT_UNITS = {"yuan", "kilowatts", "kilowatt_hours", "cubic_meters", "count"}
-# After a title that is our Chinese; a title the document itself carries (`title_zh_official`) has none.
-TRANSLATED_TITLE_MARK = "（译名）"
 
-
-def format_value_zh(value: float, unit: str, symbol: str, qualifier: str = "", kind: str = "outcome") -> str:
-    """'超过16.5亿立方米', '约5%', '第1位', '位居前列'; for a target '5%左右', '6%以上'; never rounded."""
-    suffix = TARGET_QUALIFIERS_ZH.get(qualifier, "") if kind == "target" else ""
-    hedge = "" if suffix else QUALIFIERS_ZH.get(qualifier, qualifier)
-    if value is None or (isinstance(value, float) and math.isnan(value)):
-        return hedge or suffix or "未给出"
-    if unit == "rank":
-        text = f"第{format_number(value, 'zh')}位"
-    else:
-        text = format_number(value, "zh", compact=unit in COMPACT_UNITS) + symbol
-    return f"{hedge}{text}{suffix}"
-
-
-def period_label_zh(period: Period, inferred: bool) -> str:
-    """'2024年', '2021年第一季度（推断）', '2024年1—11月', '2024年末', '截至2024年5月15日'."""
-    if period.type == "quarter":
-        text = f"{period.start.year}年{QUARTERS_ZH[(period.start.month + 2) // 3]}"
-    elif period.type == "months":
-        end = (
-            f"{period.end.month}月"
-            if period.start.year == period.end.year
-            else f"{period.end.year}年{period.end.month}月"
-        )
-        text = f"{period.start.year}年{period.start.month}—{end}"  # an em dash, as statistics bulletins write it
-    elif period.type == "date" and (period.start.month, period.start.day) == (12, 31):
-        text = f"{period.start.year}年末"  # also for a target: 截至 reads oddly before a future day
-    elif period.type == "date":
-        text = f"截至{format_day(period.start, 'zh')}"
-    else:
-        text = f"{period.text}年"
-    return f"{text}（推断）" if inferred else text
-
-
-def _chinese(frame: pd.DataFrame, pairs: dict[str, str]) -> pd.DataFrame:
-    """`frame` with each column of `pairs` taken from its Chinese column where that is not empty."""
+def _translated(frame: pd.DataFrame, name: str, lang: Language) -> pd.DataFrame:
+    """`frame` (the layer's frame called `name`) with each translatable column in `lang` where it has a text."""
+    if lang == DEFAULT_LANGUAGE:
+        return frame
     frame = frame.copy()
-    for column, chinese in pairs.items():
-        frame[column] = frame[chinese].where(frame[chinese] != "", frame[column])
+    for column in translated_columns(name):
+        translated = frame[translation(column, lang)]
+        if translated.dtype == object and translated.map(lambda text: isinstance(text, list)).any():
+            frame[column] = [new or old for old, new in zip(frame[column], translated, strict=True)]
+        else:
+            frame[column] = translated.where(translated != "", frame[column])
     return frame
 
 
-def localized(layer: DataLayer, lang: Language) -> DataLayer:
-    """`layer` with its texts in `lang`; English is the data's own language."""
-    if lang == "en":
-        return layer
-    units = _chinese(layer.units, {"label": "label_zh", "symbol": "symbol_zh"})
+def localized_sources(sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
+    """The sources in `lang`; a title of ours marked as a translation (（译名）), an official one not."""
+    if lang == DEFAULT_LANGUAGE:
+        return sources
+    translated = _translated(sources, "sources", lang)
+    title = translation("title", lang)
+    mark = pd.Series(language(lang).title_mark, index=sources.index).where(~sources[f"{title}_official"], "")
+    translated["title"] = (sources[title] + mark).where(sources[title] != "", sources["title"])
+    return translated
+
+
+def localized(layer: DataLayer, lang: Language, observations: pd.DataFrame | None = None) -> DataLayer:
+    """`layer` with its texts in `lang` and every value and period worded in it; `observations`
+    (a subset of the layer's, e.g. those of an edition) instead of all of them."""
+    units = _translated(layer.units, "units", lang)
+    themes = _translated(layer.themes, "themes", lang)
+    indicators = _translated(layer.indicators, "indicators", lang)
+    sources = localized_sources(layer.sources, lang)
+    titles = dict(zip(sources["id"], sources["title"], strict=True))
+    observations = _translated(layer.observations if observations is None else observations, "observations", lang)
+    if lang == DEFAULT_LANGUAGE:
+        observations = observations.copy()  # its labels are written below; the layer's frame stays as it is
+    else:
+        observations["indicator"] = observations["indicator_id"].map(indicators.set_index("id")["name"])
+        observations["theme_label"] = observations["theme"].map(themes.set_index("id")["label"])
+        observations["unit_label"] = observations["unit"].map(units.set_index("id")["label"])
+        observations["source_title"] = observations["source_id"].map(titles)
     symbols = dict(zip(units["id"], units["symbol"], strict=True))
-    observations = _chinese(
-        layer.observations,
-        {"indicator": "indicator_zh", "theme_label": "theme_label_zh", "unit_label": "unit_label_zh",
-         "source_title": "source_title_zh", "note": "note_zh"},
-    )  # fmt: skip
     observations["value_label"] = [
-        format_value_zh(value, unit, symbols[unit], qualifier, kind)
+        format_value(value, unit, symbols[unit], qualifier, kind, lang)
         for value, unit, qualifier, kind in zip(
             observations["value"], observations["unit"], observations["qualifier"], observations["kind"], strict=True
         )
     ]
     observations["period_label"] = [
-        period_label_zh(parse_period(period), inferred)
+        format_period(parse_period(period), inferred, lang)
         for period, inferred in zip(observations["period"], observations["period_inferred"], strict=True)
     ]
-    sources = _chinese(
-        layer.sources,
-        {"outlet": "outlet_zh", "type": "type_zh", "summary": "summary_zh", "dates": "dates_zh",
-         "date_note": "date_note_zh"},
-    )  # fmt: skip
-    sources["other_figures"] = [
-        chinese or english
-        for english, chinese in zip(sources["other_figures"], sources["other_figures_zh"], strict=True)
-    ]
-    has_title = sources["title_zh"] != ""
-    marks = sources["title_zh_official"].map({True: "", False: TRANSLATED_TITLE_MARK})
-    sources["title"] = (sources["title_zh"] + marks).where(has_title, sources["title"])
-    titles = dict(zip(sources["id"], sources["title"], strict=True))
-    observations["source_title"] = observations["source_id"].map(titles)
+    separator = translator(lang)("; ")
     editions = layer.editions.assign(
-        title=["；".join(titles[source] for source in ids.split("; ")) for ids in layer.editions["source_id"]]
+        title=[separator.join(titles[source] for source in ids.split("; ")) for ids in layer.editions["source_id"]]
     )
     return replace(
-        layer,
-        observations=observations,
-        themes=_chinese(layer.themes, {"label": "label_zh", "description": "description_zh"}),
-        indicators=_chinese(
-            layer.indicators,
-            {"name": "name_zh", "description": "description_zh", "not_comparable_reason": "not_comparable_reason_zh"},
-        ),
-        units=units,
-        sources=sources,
-        editions=editions,
-        lang=lang,
-    )
+        layer, observations=observations, themes=themes, indicators=indicators, units=units, sources=sources,
+        editions=editions, lang=lang,
+    )  # fmt: skip

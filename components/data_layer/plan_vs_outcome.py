@@ -1,23 +1,36 @@
-"""Pair each target with its outcome and decide its status. The rules are written out in the README."""
+"""Pair each target with its outcome and decide its status. The rules are written out in the README.
+A status's reason leaves here as a code with its parameters (`Reason`); the views word it."""
 
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from datetime import date
+from typing import Any, NamedTuple
 
 import pandas as pd
 
-from components.i18n import format_number
+from components.formatting import format_gap
+from components.i18n import DEFAULT_LANGUAGE, Language
 
-from .localize import COMPACT_UNITS
-from .vocabulary import ABOUT_TOLERANCE, ACHIEVED, LOWER_BOUNDS, MISSED, NOT_COMPARABLE, NOT_REPORTED, PENDING, Status
+from .vocabulary import (
+    ABOUT_TOLERANCE,
+    ACHIEVED,
+    LOWER_BOUNDS,
+    MISSED,
+    NOT_COMPARABLE,
+    NOT_REPORTED,
+    PENDING,
+    ReasonCode,
+    Status,
+)
 
-Translate = Callable[[str], str]
 
+class Reason(NamedTuple):
+    """Why a target has its status: a code from the closed vocabulary and what its wording needs
+    (dates as YYYY-MM-DD, hedges as (side, qualifier) pairs, the tolerance as a fraction)."""
 
-def _untranslated(message: str) -> str:
-    return message
+    code: ReasonCode
+    params: dict[str, Any]
 
 
 def judge(
@@ -26,63 +39,35 @@ def judge(
     outcome_value: float,
     outcome_qualifier: str,
     higher_is_better: bool,
-    _: Translate = _untranslated,
-) -> tuple[Status, str]:
+) -> tuple[Status, Reason]:
     """Status and reason for a target and an outcome of the same indicator and period.
 
-    A target is a floor (a ceiling where lower is better); "more than" makes it strict, and "about"
-    loosens it by ABOUT_TOLERANCE of its value. An exact or "about" outcome is taken at its value. A
-    "more than"/"at least" outcome is only a bound: it proves the target met when the bound already
-    meets it, and cannot prove it missed.
+    A target is a floor (a ceiling where lower is better) that its own value meets: "more than X"
+    (X以上) includes X, as the Chinese originals of these targets count it. "About" loosens a target by
+    ABOUT_TOLERANCE of its value. An exact or "about" outcome is taken at its value. A "more than"/"at
+    least" outcome is only a bound: it proves the target met when the bound already meets it, and
+    cannot prove it missed.
     """
     if math.isnan(target_value):
-        return NOT_COMPARABLE, _("The target is a place among the top, not a number.")
+        return NOT_COMPARABLE, Reason("rank_target", {})
     if outcome_qualifier == "among the top" or math.isnan(outcome_value):
-        return NOT_COMPARABLE, _("The outcome is a place among the top, not a number.")
+        return NOT_COMPARABLE, Reason("rank_outcome", {})
     sign = 1 if higher_is_better else -1
     tolerance = ABOUT_TOLERANCE * abs(target_value) if target_qualifier == "about" else 0.0
     # Rounded so that an outcome exactly at the tolerance's edge is not lost to binary fractions (5 - 4.9).
     margin = round(sign * (outcome_value - target_value) + tolerance, 9)
-    strict_target = target_qualifier == "more than"
     outcome_is_bound = outcome_qualifier in LOWER_BOUNDS
     if outcome_is_bound and not higher_is_better:
-        return NOT_COMPARABLE, _("The outcome is a lower bound, which cannot show a ceiling was kept.")
-    meets = margin > 0 or (margin == 0 and (not strict_target or outcome_qualifier == "more than"))
-    sides = (("target", target_qualifier), ("outcome", outcome_qualifier))
-    hedges = [
-        _("the {side} is hedged ('{qualifier}')").format(side=_(side), qualifier=_(qualifier))
-        for side, qualifier in sides
-        if qualifier
-    ]
-    hedge_note = _(" Note: {hedges}.").format(hedges=_("; ").join(hedges)) if hedges else ""
-    if meets and sign * (outcome_value - target_value) < 0:
-        return ACHIEVED, _("The outcome is within {tolerance} of an 'about' target.").format(
-            tolerance=f"{ABOUT_TOLERANCE:.0%}"
-        ) + hedge_note
-    if meets:
-        return ACHIEVED, _("The outcome meets the target.") + hedge_note
+        return NOT_COMPARABLE, Reason("lower_bound_ceiling", {})
+    hedges = [(side, qualifier) for side, qualifier in (("target", target_qualifier), ("outcome", outcome_qualifier))
+              if qualifier]  # fmt: skip
+    if margin >= 0 and sign * (outcome_value - target_value) < 0:
+        return ACHIEVED, Reason("within_about_tolerance", {"tolerance": ABOUT_TOLERANCE, "hedges": hedges})
+    if margin >= 0:
+        return ACHIEVED, Reason("meets", {"hedges": hedges})
     if outcome_is_bound:
-        return (
-            NOT_COMPARABLE,
-            _("The outcome is known only to exceed a value below the target, so it may or may not meet it."),
-        )
-    return MISSED, _("The outcome falls short of the target.") + hedge_note
-
-
-def gap_label(
-    gap: float, gap_percent: float, unit: str, outcome_qualifier: str, unit_words: dict[str, str] | None = None
-) -> str:
-    """'+3 pp (+6.4%)'; prefixed "more than" or "at least" when the outcome is only a lower bound.
-    `unit_words` gives each unit's word in Chinese, written after the number in 万 and 亿 where the
-    unit runs that large; a lower bound then ends in 以上 (+3个百分点以上（+6.4%以上）)."""
-    if unit_words is not None:
-        bound = "以上" if outcome_qualifier in LOWER_BOUNDS else ""
-        sign = "+" if gap > 0 else "-" if gap < 0 else ""
-        number = format_number(float(f"{abs(gap):.10g}"), "zh", compact=unit in COMPACT_UNITS)
-        return f"{sign}{number}{unit_words.get(unit, '')}{bound}（{gap_percent:+.1f}%{bound}）"
-    gap_unit = " pp" if unit == "percent" else f" {unit.replace('_', ' ')}" if unit != "count" else ""
-    text = f"{gap:+,.10g}{gap_unit} ({gap_percent:+.1f}%)"
-    return f"{outcome_qualifier} {text}" if outcome_qualifier in LOWER_BOUNDS else text
+        return NOT_COMPARABLE, Reason("bound_below_target", {})
+    return MISSED, Reason("falls_short", {"hedges": hedges})
 
 
 COLUMNS = [
@@ -112,23 +97,25 @@ COLUMNS = [
     "gap_percent",
     "gap_label",
     "status",
-    "status_reason",
+    "status_reason_code",
+    "status_reason_params",
 ]
 
 
 def build_plan_vs_outcome(
     observations: pd.DataFrame,
     indicators: pd.DataFrame,
+    units: pd.DataFrame,
     source_dates: pd.Series,
     as_of: date,
-    _: Translate = _untranslated,
-    unit_words: dict[str, str] | None = None,
+    lang: Language = DEFAULT_LANGUAGE,
 ) -> pd.DataFrame:
     """One row per target, judged as known on `as_of` (`observations` hold only what was public by
     then). Its outcome is the same indicator's outcome ending on the same day as the target's period
     (the source with the newer edition wins a tie); failing that, an outcome of the indicator named in
     `not_comparable_with`, shown but never compared. A target with no outcome is pending while its
-    period runs on `as_of`, and not reported once it has ended."""
+    period runs on `as_of`, and not reported once it has ended. The frames are in `lang`, and the gap
+    is written in it, with the symbols of `units`."""
     outcome_fields = {
         "observation_id": "outcome_id", "indicator_id": "outcome_indicator_id", "indicator": "outcome_indicator",
         "value": "outcome_value", "qualifier": "outcome_qualifier", "value_label": "outcome_label",
@@ -156,31 +143,32 @@ def build_plan_vs_outcome(
     has_same = same["outcome_id"].notna()
     frame = same.where(has_same, linked) if len(same) else same
 
-    statuses = []
+    statuses: list[tuple[Status, Reason]] = []
     for row, own_outcome in zip(frame.itertuples(index=False), has_same, strict=True):
         if own_outcome:
             statuses.append(judge(row.target_value, row.target_qualifier, row.outcome_value,
-                                  row.outcome_qualifier, row.direction == "higher_is_better", _))  # fmt: skip
+                                  row.outcome_qualifier, row.direction == "higher_is_better"))  # fmt: skip
         elif pd.notna(row.outcome_id):
-            statuses.append((NOT_COMPARABLE, row.not_comparable_reason))
+            statuses.append((NOT_COMPARABLE, Reason("not_comparable_indicator", {"reason": row.not_comparable_reason})))
         elif row.period_end.date() >= as_of:  # a period ends with its last day, not on it
-            reason = _("The target's period runs to {end}, after {as_of}.").format(
-                end=row.period_end.date(), as_of=as_of
-            )
-            statuses.append((PENDING, reason))
+            params = {"end": row.period_end.date().isoformat(), "as_of": as_of.isoformat()}
+            statuses.append((PENDING, Reason("pending", params)))
         else:
-            reason = _("The period has ended and no source published by {as_of} reports it.").format(as_of=as_of)
-            statuses.append((NOT_REPORTED, reason))
+            statuses.append((NOT_REPORTED, Reason("not_reported", {"as_of": as_of.isoformat()})))
     frame["status"] = [status for status, _ in statuses]
-    frame["status_reason"] = [reason for _, reason in statuses]
+    frame["status_reason_code"] = [reason.code for _, reason in statuses]
+    frame["status_reason_params"] = pd.Series(
+        [reason.params for _, reason in statuses], index=frame.index, dtype=object
+    )
 
     compared = frame["status"].isin([ACHIEVED, MISSED])
     frame["gap"] = (frame["outcome_value"] - frame["target_value"]).where(compared)
     frame["gap_percent"] = (100 * frame["gap"] / frame["target_value"].where(frame["target_value"] != 0)).where(
         compared
     )
+    symbols = dict(zip(units["id"], units["symbol"], strict=True))
     frame["gap_label"] = [
-        gap_label(gap, percent, unit, qualifier, unit_words) if ok else ""
+        format_gap(gap, percent, unit, symbols.get(unit, ""), qualifier, lang) if ok else ""
         for gap, percent, unit, qualifier, ok in zip(
             frame["gap"], frame["gap_percent"], frame["unit"], frame["outcome_qualifier"], compared, strict=True
         )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import difflib
+import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from pathlib import Path
@@ -136,15 +137,23 @@ def _python_type_words(value) -> str:
     return _TYPE_WORDS.get(names.get(type(value), ""), type(value).__name__)
 
 
+def _unknown_fields(error: jsonschema.ValidationError) -> list[str]:
+    """The fields an `additionalProperties` error is about: neither named by the schema nor matching
+    one of its patterns (a translation such as label_zh)."""
+    patterns = [re.compile(pattern) for pattern in error.schema.get("patternProperties", {})]
+    named = error.schema.get("properties", {})
+    return [key for key in error.instance if key not in named and not any(p.search(str(key)) for p in patterns)]
+
+
 def _describe(error: jsonschema.ValidationError) -> str:
     if error.validator == "additionalProperties":
         allowed = list(error.schema.get("properties", {}))
-        extra = [key for key in error.instance if key not in allowed]
         hints = []
-        for key in extra:
+        for key in _unknown_fields(error):
             close = difflib.get_close_matches(str(key), allowed, n=1)
             hints.append(f"unknown field {key!r}" + (f" (did you mean {close[0]!r}?)" if close else ""))
-        return "; ".join(hints) + f"; allowed fields: {', '.join(allowed)}"
+        translated = " and their translations (<field>_<language>)" if error.schema.get("patternProperties") else ""
+        return "; ".join(hints) + f"; allowed fields: {', '.join(allowed)}{translated}"
     if error.validator == "enum":
         return f"{error.instance!r} is not allowed; use one of: {', '.join(map(str, error.validator_value))}"
     if error.validator == "type":
@@ -173,8 +182,7 @@ def check_schema(document: YamlDocument, definition: str, problems: list[Problem
         (tuple(error.absolute_path), name)
         for error in errors
         if error.validator == "additionalProperties"
-        for key in error.instance
-        if key not in error.schema.get("properties", {})
+        for key in _unknown_fields(error)
         for name in difflib.get_close_matches(str(key), list(error.schema.get("properties", {})), n=1)
     }
     for error in errors:

@@ -1,39 +1,68 @@
-"""Which English texts in the data have no Chinese yet. Each translatable field `x` may have an `x_zh`
-beside it (data/schema.yaml); a missing one is a warning, not an error, so a new report can land in
-English first and the app shows its English meanwhile. `check --strict` makes the warnings errors."""
+"""The data's translations: the one table of which texts have them (`TRANSLATABLE`), and which are
+missing. Each translatable field `x` may have an `x_<code>` beside it for every interface language
+but English (label_zh; a language is a record under locales/, see components/i18n.py); a missing one
+is a warning, not an error, so a new report can land in English first and the app shows its English
+meanwhile. `check --strict` makes the warnings errors."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
+
+from components.i18n import Language, language, translated_languages
 
 from .problems import Problem
 from .reading import OBSERVATIONS_DIR, OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES, YamlDocument, read_yaml
 
-ZH_SUFFIX = "_zh"
 
-# Schema definition -> (where the mappings are, "*" standing for every item of a list; their
-# translatable fields). One place for what "every label has both languages" covers.
-TRANSLATABLE: dict[str, tuple[tuple[tuple[str, ...], tuple[str, ...]], ...]] = {
-    "themes_file": ((("themes", "*"), ("label", "description")),),
-    "units_file": ((("units", "*"), ("label", "symbol")),),
+class Translatable(NamedTuple):
+    """Texts of one kind of mapping in a data file, and where they land in the data layer."""
+
+    where: tuple[str, ...]  # the steps from the file's top to the mappings, "*" for every item of a list
+    fields: tuple[str, ...]  # their translatable fields
+    frame: str  # the DataLayer frame that holds them
+    columns: tuple[str, ...]  # the frame's column for each field (its translation: column_<code>)
+
+
+# Schema definition -> its translatable texts. The one place that says what "every text has its
+# translation" covers: the check below, the frames (their `<column>_<code>` columns) and localize
+# (which puts a language's texts in place of the English) all read it.
+TRANSLATABLE: dict[str, tuple[Translatable, ...]] = {
+    "themes_file": (Translatable(("themes", "*"), ("label", "description"), "themes", ("label", "description")),),
+    "units_file": (Translatable(("units", "*"), ("label", "symbol"), "units", ("label", "symbol")),),
     "sources_file": (
-        (("sources", "*"), ("title", "outlet", "type", "summary", "date_note", "other_figures")),
-        (("sources", "*", "dates", "*"), ("what",)),
+        Translatable(
+            ("sources", "*"),
+            ("title", "outlet", "type", "summary", "date_note", "other_figures"),
+            "sources",
+            ("title", "outlet", "type", "summary", "date_note", "other_figures"),
+        ),
+        Translatable(("sources", "*", "dates", "*"), ("what",), "sources", ("dates",)),
     ),
     "indicators_file": (
-        (("indicators", "*"), ("name", "description")),
-        (("indicators", "*", "not_comparable_with"), ("reason",)),
+        Translatable(("indicators", "*"), ("name", "description"), "indicators", ("name", "description")),
+        Translatable(("indicators", "*", "not_comparable_with"), ("reason",), "indicators", ("not_comparable_reason",)),
     ),
-    "observations_file": ((("observations", "*"), ("note",)),),
+    "observations_file": (Translatable(("observations", "*"), ("note",), "observations", ("note",)),),
 }
 
 
-def zh(field: str) -> str:
-    """The name of a field's Chinese counterpart: label -> label_zh."""
-    return field + ZH_SUFFIX
+def translation(field: str, lang: Language) -> str:
+    """The name of a field's translation into `lang`: label -> label_zh."""
+    return f"{field}_{lang}"
+
+
+def translated_columns(frame: str) -> list[str]:
+    """The columns of the frame named `frame` that have a translation in every language."""
+    return [
+        column
+        for entries in TRANSLATABLE.values()
+        for entry in entries
+        if entry.frame == frame
+        for column in entry.columns
+    ]
 
 
 def _mappings(node: Any, steps: tuple[str, ...], path: list[str | int]) -> Iterator[tuple[list[str | int], dict]]:
@@ -53,20 +82,24 @@ def _has_text(value: Any) -> bool:
 
 
 def untranslated(document: YamlDocument, definition: str) -> list[Problem]:
-    """A warning for each English text in `document` with no Chinese beside it, at the English field's line."""
+    """A warning for each English text in `document` with no translation beside it into one of the
+    interface's languages, at the English field's line."""
     problems = []
-    for steps, fields in TRANSLATABLE.get(definition, ()):
-        for path, mapping in _mappings(document.data, steps, []):
-            for field in fields:
-                english, chinese = mapping.get(field), mapping.get(zh(field))
-                if isinstance(english, list) and any(map(_has_text, english)):
-                    if chinese is None:
-                        problems.append(document.problem([*path, field], f"no Chinese: add {zh(field)!r}"))
-                    elif isinstance(chinese, list) and len(chinese) != len(english):
-                        message = f"{zh(field)!r} has {len(chinese)} item(s) for the {len(english)} of {field!r}"
-                        problems.append(document.problem([*path, zh(field)], message))
-                elif _has_text(english) and chinese is None:
-                    problems.append(document.problem([*path, field], f"no Chinese: add {zh(field)!r}"))
+    for lang in translated_languages():
+        missing = f"no {language(lang).english_name}"
+        for entry in TRANSLATABLE.get(definition, ()):
+            for path, mapping in _mappings(document.data, entry.where, []):
+                for field in entry.fields:
+                    name = translation(field, lang)
+                    english, translated = mapping.get(field), mapping.get(name)
+                    if isinstance(english, list) and any(map(_has_text, english)):
+                        if translated is None:
+                            problems.append(document.problem([*path, field], f"{missing}: add {name!r}"))
+                        elif isinstance(translated, list) and len(translated) != len(english):
+                            message = f"{name!r} has {len(translated)} item(s) for the {len(english)} of {field!r}"
+                            problems.append(document.problem([*path, name], message))
+                    elif _has_text(english) and translated is None:
+                        problems.append(document.problem([*path, field], f"{missing}: add {name!r}"))
     return sorted(problems, key=_line)
 
 
@@ -86,7 +119,7 @@ def _documents(root: Path) -> Iterator[tuple[YamlDocument, str]]:
 
 
 def missing_translations(path: str | Path) -> list[Problem]:
-    """Every English label in the data folder at `path` that has no Chinese, with its file and line."""
+    """Every English label in the data folder at `path` that has no translation, with its file and line."""
     return [
         problem for document, definition in _documents(Path(path)) for problem in untranslated(document, definition)
     ]

@@ -18,10 +18,17 @@ Status = Literal["achieved", "missed", "not comparable", "pending", "not reporte
 KINDS: tuple[Kind, ...] = get_args(Kind)
 MEASURES: tuple[Measure, ...] = get_args(Measure)
 QUALIFIERS: tuple[Qualifier, ...] = get_args(Qualifier)
-PERIOD_TYPES: tuple[PeriodType, ...] = get_args(PeriodType)
-DIRECTIONS: tuple[Direction, ...] = get_args(Direction)
 STATUSES: tuple[Status, ...] = get_args(Status)
 ACHIEVED, MISSED, NOT_COMPARABLE, PENDING, NOT_REPORTED = STATUSES
+# Why a target has its status, as the data layer says it (components/views/reasons.py words it):
+# achieved by meeting the target or within an "about" target's tolerance; missed by falling short; not
+# comparable when either side is a place among the top, a lower bound is set against a ceiling or falls
+# below the target, or the only outcome measures another indicator; pending; not reported.
+ReasonCode = Literal[
+    "meets", "within_about_tolerance", "falls_short", "rank_target", "rank_outcome", "lower_bound_ceiling",
+    "bound_below_target", "not_comparable_indicator", "pending", "not_reported",
+]  # fmt: skip
+REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
 # A hedged outcome that only says the value was passed: it can prove a target met, never missed.
 LOWER_BOUNDS: frozenset[Qualifier] = frozenset({"more than", "at least"})
 # An "about X" target is met by an outcome within this share of X (about 5% growth: 4.9% meets it, 4.89% does not).

@@ -10,7 +10,7 @@ import sys
 from datetime import date
 
 from components.data_layer import DEFAULT_PATH, DataLayerError
-from components.i18n import LANGUAGES
+from components.i18n import languages as interface_languages
 
 from . import SnapshotError, build_site
 
@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--as-of", help="build the monitor as known on this date, YYYY-MM-DD (default: the newest edition)"
     )
-    parser.add_argument("--lang", choices=[*LANGUAGES, "all"], default="en", help="the interface language(s)")
+    parser.add_argument(
+        "--lang", choices=[*interface_languages(), "all"], default="en", help="the interface language(s)"
+    )
     parser.add_argument("--data", default=str(DEFAULT_PATH), help="the data folder (default: data/)")
     args = parser.parse_args(argv)
 
@@ -31,7 +33,7 @@ def main(argv: list[str] | None = None) -> int:
             as_of = date.fromisoformat(args.as_of)
         except ValueError:
             return _usage_error(f"--as-of {args.as_of!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-17")
-    languages = list(LANGUAGES) if args.lang == "all" else [args.lang]
+    languages = list(interface_languages()) if args.lang == "all" else [args.lang]
     try:
         site = build_site(args.out, data=args.data, as_of=as_of, languages=languages)
     except DataLayerError as error:

@@ -7,7 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from components.i18n import LANGUAGE_NAMES, LANGUAGES, Language, format_day, translator
+from components.formatting import format_day
+from components.i18n import Language, language, languages, translator
 from components.page_list import PAGES
 
 DEFAULT_LANGUAGE: Language = "en"
@@ -45,7 +46,7 @@ def text_for(lang: Language) -> Text:
     _ = translator(lang)
     return Text(
         language=lang,
-        name=LANGUAGE_NAMES[lang],
+        name=language(lang).name,
         site_title=_("Shanxi Transformation Monitor"),
         page_titles={page.name: _(page.title) for page in PAGES},
         skip_to_content=_("Skip to the content"),
@@ -67,4 +68,4 @@ def text_for(lang: Language) -> Text:
     )
 
 
-LANGUAGE_TEXTS: dict[str, Text] = {code: text_for(code) for code in LANGUAGES}
+LANGUAGE_TEXTS: dict[str, Text] = {code: text_for(code) for code in languages()}

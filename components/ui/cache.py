@@ -12,8 +12,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 import streamlit as st
 
-from components.data_layer import DEFAULT_PATH, DataLayer, data_files, edition_of, load_data_layer
-from components.data_layer.localize import localized
+from components.data_layer import DEFAULT_PATH, DataLayer, data_files, edition, read_data_layer
 from components.i18n import Language
 from components.views.common import Choice
 
@@ -32,7 +31,7 @@ def data_path() -> str:
 def _load(version: tuple) -> DataLayer:
     # cache_resource hands every session the same frames without copying them; views only filter
     # (making new frames), never modify these. The version's first entry is the folder.
-    return load_data_layer(version[0])
+    return read_data_layer(version[0])
 
 
 def data_version() -> tuple:
@@ -51,13 +50,13 @@ def _stat(path: Path) -> tuple[int, int]:
 
 
 def data_layer() -> DataLayer:
-    """The data layer as known on its newest edition."""
+    """The data layer as read: every source, its `as_of` the newest edition (no pairs, nothing worded)."""
     return _load(data_version())
 
 
 @st.cache_resource(show_spinner=False, max_entries=64)
 def _edition(version: tuple, as_of: date, lang: Language) -> DataLayer:
-    return edition_of(localized(_load(version), lang), as_of)
+    return edition(_load(version), as_of, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=1024)

@@ -11,7 +11,7 @@ from datetime import date
 import streamlit as st
 
 from components import markdown
-from components.i18n import LANGUAGES, Language, language_of_locale, translator
+from components.i18n import Language, language_of_locale, languages, translator
 from components.views import frame
 from components.views.common import Choice
 
@@ -109,12 +109,12 @@ def language_choice() -> Language:
     """English / 中文 on one line, kept in the link as ?lang=en|zh. Made first: every word after it
     depends on it."""
     default = browser_language()
-    key = synced(LANG_PARAM, list(LANGUAGES), default)
+    key = synced(LANG_PARAM, list(languages()), default)
     _ = translator(st.session_state[key])
     names = frame.language_names()
     lang: Language = st.session_state[key]
     st.sidebar.segmented_control(
-        _("Language"), list(LANGUAGES), format_func=names.__getitem__, key=key, label_visibility="collapsed",
+        _("Language"), list(languages()), format_func=names.__getitem__, key=key, label_visibility="collapsed",
         required=True,
     )  # fmt: skip
     write_link(LANG_PARAM, lang, default)
@@ -173,7 +173,7 @@ def warn_about_link(query: dict[str, list[str]], choice: Choice) -> None:
     values = cached(frame.link_values)(choice)
     allowed: dict[str, list[str]] = {
         THEME_PARAM: values.themes, STATUS_PARAM: values.statuses, PERIOD_PARAM: values.periods,
-        AS_OF_PARAM: values.editions, LANG_PARAM: list(LANGUAGES), INDICATOR_PARAM: values.indicators,
+        AS_OF_PARAM: values.editions, LANG_PARAM: list(languages()), INDICATOR_PARAM: values.indicators,
     }  # fmt: skip
     for notice in link_problems(query, allowed, choice.lang):
         st.warning(notice, icon="⚠️")

@@ -14,7 +14,10 @@ import pandas as pd
 from components import chart_theme, charts, exports
 from components.data_layer import DataLayer, Measure, Status
 from components.data_layer.vocabulary import ACHIEVED, MISSED, STATUSES
-from components.i18n import N_, Language, format_day, translator
+from components.formatting import format_day
+from components.i18n import N_, Language, translator
+
+from .reasons import word_reason
 
 Translate = Callable[[str], str]
 
@@ -275,6 +278,8 @@ def compared_chart(layer: DataLayer, pairs: pd.DataFrame, name: str, choice: Cho
     if len(compared) < MIN_CHARTED_PAIRS:
         return None
     _ = words(choice)
+    reasons = zip(compared["status_reason_code"], compared["status_reason_params"], strict=True)
+    compared = compared.assign(status_reason=[word_reason(code, params, _) for code, params in reasons])
     chart = charts.plan_vs_outcome_chart(compared, _)
     description = charts.describe_plan_vs_outcome(compared, _)
     data = compared.assign(status_label=compared["status"].map(_))

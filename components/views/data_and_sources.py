@@ -4,15 +4,14 @@ the notes on method."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from functools import cache
-from pathlib import Path
 
 import pandas as pd
 
 from components import exports
 from components.data_layer import DataLayer, Kind, Measure, queries
 from components.data_layer.vocabulary import KINDS
-from components.i18n import N_, Language, format_day
+from components.formatting import format_day
+from components.i18n import N_, method_notes, translated_languages
 
 from .common import MEASURE_NAMES, Choice, Header, header, published_at, translated, words
 
@@ -121,10 +120,8 @@ def data_and_sources(
             else _("{count} observations.").format(count=len(matching))
         ),
         table=shown[list(OBSERVATION_HEADERS)].rename(columns=translated(OBSERVATION_HEADERS, _)),
-        # Every column but the period's dates and the other languages' columns, which the texts already are in.
-        csv=matching.drop(
-            columns=["period_start", "period_end", *matching.columns[matching.columns.str.endswith("_zh")]]
-        ).assign(
+        # Every column but the period's dates and the translations, which the texts already are in.
+        csv=matching.drop(columns=["period_start", "period_end", *_translation_columns(matching.columns)]).assign(
             source_outlet=matching["source_id"].map(layer.sources.set_index("id")["outlet"]),
             source_address=matching["source_id"].map(layer.sources.set_index("id")["address"]),
         ),
@@ -189,20 +186,7 @@ def _cite_edition(layer: DataLayer, _) -> str:
     ) + (f" {published_at()}" if published_at() else "")
 
 
-README = Path(__file__).resolve().parents[2] / "README.md"
-METHOD_START, METHOD_END = "<!-- method:start -->", "<!-- method:end -->"
-# The method section in Chinese: written for the Chinese interface, not generated from the README.
-METHOD_ZH = Path(__file__).resolve().parents[2] / "locales" / "zh" / "method.md"
-
-
-@cache
-def method_notes(lang: Language = "en") -> str:
-    """How to read statuses and periods (authored Markdown, not data), read once: the README's
-    method section, or its Chinese counterpart; empty when missing."""
-    if lang == "zh":
-        return METHOD_ZH.read_text(encoding="utf-8").strip() if METHOD_ZH.is_file() else ""
-    readme = README.read_text(encoding="utf-8") if README.is_file() else ""
-    start, end = readme.find(METHOD_START), readme.find(METHOD_END)
-    if start < 0 or end < start:
-        return ""
-    return readme[start + len(METHOD_START) : end].strip()
+def _translation_columns(columns: pd.Index) -> list[str]:
+    """The columns holding a text's translation (note_zh): the layer's texts are already in the reader's language."""
+    suffixes = tuple(f"_{lang}" for lang in translated_languages())
+    return [column for column in columns if column.endswith(suffixes)]

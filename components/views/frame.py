@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from components.data_layer import STATUSES, DataLayer, queries
-from components.i18n import LANGUAGE_NAMES, LANGUAGES
+from components.i18n import languages
 
 from .common import Choice, words
 
@@ -41,7 +41,7 @@ def editions(layer: DataLayer, choice: Choice) -> list[Edition]:
 
 def language_names() -> dict[str, str]:
     """Each interface language by its name in itself, for the language choice."""
-    return {lang: LANGUAGE_NAMES[lang] for lang in LANGUAGES}
+    return {code: record.name for code, record in languages().items()}
 
 
 @dataclass(frozen=True)

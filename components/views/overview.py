@@ -9,7 +9,8 @@ import pandas as pd
 
 from components import charts
 from components.data_layer import DataLayer, Status, queries
-from components.i18n import N_, format_day
+from components.formatting import format_day
+from components.i18n import N_
 
 from .common import (
     ChartView,

@@ -10,6 +10,7 @@ import pandas as pd
 from components.data_layer import STATUSES, DataLayer, Status, queries
 
 from .common import ChartView, Choice, Header, StatusGroup, Translate, compared_chart, header, tracker_groups, words
+from .reasons import word_reason
 
 
 @dataclass(frozen=True)
@@ -87,5 +88,6 @@ def _caveat(pair, _: Translate) -> Caveat:
         text += _("; outcome {outcome} ({indicator})").format(
             outcome=pair.outcome_label, indicator=pair.outcome_indicator
         )
+    reason = word_reason(pair.status_reason_code, pair.status_reason_params, _)
     return Caveat(_("{indicator}, {period}").format(indicator=pair.indicator, period=pair.period_label),
-                  _("{text}. {reason}").format(text=text, reason=pair.status_reason))  # fmt: skip
+                  _("{text}. {reason}").format(text=text, reason=reason))  # fmt: skip

@@ -9,9 +9,10 @@ from datetime import date
 import pandas as pd
 
 from components import exports
-from components.data_layer import DataLayer, edition_of
+from components.data_layer import DataLayer, edition
 from components.data_layer.changes import CHANGES, changes_between
-from components.i18n import N_, format_day
+from components.formatting import format_day
+from components.i18n import N_
 
 from .common import Choice, Header, counted, header, translated, words
 from .frame import Edition, editions
@@ -79,7 +80,7 @@ def what_changed(layer: DataLayer, choice: Choice, since: str | None = None) -> 
     earlier = earlier_editions(layer, choice)
     chosen = next((edition.date for edition in earlier if edition.date.isoformat() == since), None)
     since_date = chosen or (earlier[0].date if earlier else None)
-    table = changes_between(edition_of(layer, since_date), layer) if since_date else changes_between(layer, layer)
+    table = changes_between(edition(layer, since_date), layer) if since_date else changes_between(layer, layer)
     labels = dict(zip(layer.themes["id"], layer.themes["label"], strict=True))
     chosen_labels = {labels[theme] for theme in choice.themes if theme in labels}
     if chosen_labels:
