@@ -150,4 +150,3 @@ def _method_text(path: Path, section: str) -> str:
 def N_(message: str) -> str:
     """Mark `message` for the catalog where it is defined; translate it with `_` where it is shown."""
     return message
-

@@ -84,11 +84,6 @@ def edition(layer: DataLayer, as_of: date | None = None, lang: Language | None =
     return replace(worded, sources=sources, plan_vs_outcome=pairs, as_of=as_of)
 
 
-def edition_of(layer: DataLayer, as_of: date | None = None) -> DataLayer:
-    """Kept only while components/snapshot, being edited now, still calls it: use `edition`."""
-    return edition(layer, as_of)
-
-
 def data_files(path: str | Path = DEFAULT_PATH) -> list[Path]:
     """Every file the layer reads, so a cache can notice when one changes."""
     root = Path(path)

@@ -19,8 +19,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from components.data_layer import DEFAULT_PATH, DataLayer, edition_of, load_data_layer
-from components.data_layer.localize import localized
+from components.data_layer import DEFAULT_PATH, DataLayer, edition, read_data_layer
 from components.views.common import Choice
 
 from . import files
@@ -64,8 +63,8 @@ def build_site(
     out = Path(out)
     codes = _languages(languages)
     _check_replaceable(out)
-    newest = load_data_layer(data)
-    layer = edition_of(newest, as_of)
+    read = read_data_layer(data)
+    layer = edition(read, as_of)
     first = layer.editions["date"].min().date()
     if layer.as_of < first:
         # The page views need at least one source; and a site of nothing would publish nothing.
@@ -83,7 +82,7 @@ def build_site(
         with files.writer() as writer:
             writer.add_assets(staging)
             for code in codes:
-                in_language = edition_of(localized(newest, code), layer.as_of)  # type: ignore[arg-type]
+                in_language = layer if code == layer.lang else edition(read, layer.as_of, code)
                 pages = _build_language(staging, in_language, LANGUAGE_TEXTS[code], folders, built_on, writer)
                 to_render += pages
                 written += [folders[code] + page.file for _folder, page, _frame in pages]
