@@ -129,6 +129,14 @@ def test_other_figures_zh_must_have_one_item_for_each_figure(data_copy):
     assert row(load_data_layer(data_copy).sources, "fx2_review_2024")["other_figures_zh"] == []
 
 
+def test_a_translation_into_a_language_with_no_record_is_named(data_copy):
+    themes = data_copy / "themes.yaml"
+    edit(themes, "    label_zh: 工业\n", "    label_zh: 工业\n    label_hz: 工业\n", "industry")
+    [problem] = missing_translations(data_copy)
+    assert problem.location == f"line {line_of(themes, 'label_hz: ')} (themes[1].label_hz)"
+    assert problem.message == "'label_hz' would never be shown: no language 'hz' in locales/ (there: zh)"
+
+
 def test_an_empty_english_text_needs_no_chinese(data_copy):
     units = data_copy / "units.yaml"
     assert 'symbol: ""' in units.read_text(encoding="utf-8")  # count and rank: nothing to translate

@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NamedTuple
 
-from components.i18n import Language, language, translated_languages
+from components.i18n import Language, language, languages, translated_languages
 
 from .problems import Problem
 from .reading import OBSERVATIONS_DIR, OBSERVATIONS_SCHEMA, TOP_LEVEL_FILES, YamlDocument, read_yaml
@@ -100,7 +100,23 @@ def untranslated(document: YamlDocument, definition: str) -> list[Problem]:
                             problems.append(document.problem([*path, name], message))
                     elif _has_text(english) and translated is None:
                         problems.append(document.problem([*path, field], f"{missing}: add {name!r}"))
-    return sorted(problems, key=_line)
+    return sorted(problems + _unknown_languages(document, definition), key=_line)
+
+
+def _unknown_languages(document: YamlDocument, definition: str) -> list[Problem]:
+    """A warning for each translation into a language with no record (label_hz): the schema lets any
+    code in, so that a new language needs no schema change, and such a text would never be shown."""
+    problems = []
+    known = ", ".join(translated_languages())
+    for entry in TRANSLATABLE.get(definition, ()):
+        pattern = re.compile(rf"^(?:{'|'.join(entry.fields)})_([a-z]{{2,3}})$")
+        for path, mapping in _mappings(document.data, entry.where, []):
+            for key in mapping:
+                found = pattern.match(str(key))
+                if found and found[1] not in languages():
+                    message = f"{key!r} would never be shown: no language {found[1]!r} in locales/ (there: {known})"
+                    problems.append(document.problem([*path, key], message))
+    return problems
 
 
 def _line(problem: Problem) -> int:
