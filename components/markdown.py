@@ -13,6 +13,8 @@ import re
 
 import pandas as pd
 
+from components.formatting import format_number
+
 # CommonMark lets a backslash escape any ASCII punctuation; escaping all of it also covers what
 # Streamlit adds on top (LaTeX between "$", ":icon:" codes, ":color[...]" directives).
 _PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
@@ -31,9 +33,9 @@ def plain_text(value: object) -> str:
     if value is None or pd.isna(value):
         return ""
     if isinstance(value, numbers.Real) and not isinstance(value, bool):
-        # 15 significant digits: what a double holds exactly, so 1,599 and 0.3 (not 1599.0 and
-        # 0.30000000000000004), and a yuan figure as 1,234,500,000,000 rather than 1.2345e+12.
-        return format(value, ",.15g")
+        # In full and as written: 1,599 and 0.3 (not 1599.0 and 0.30000000000000004), and a yuan
+        # figure as 1,234,500,000,000 rather than 1.2345e+12.
+        return format_number(float(value))
     return str(value)
 
 
