@@ -28,7 +28,7 @@ def editions(layer: DataLayer, choice: Choice) -> list[Edition]:
     found = []
     for row in layer.editions.itertuples():
         inferred = _(" (date inferred)") if row.inferred else ""
-        titles = row.title.split("; ")
+        titles = row.title.split(_("; "))  # joined in the reader's language (；in Chinese)
         short = titles[0] if len(titles[0]) <= SHORT_TITLE else titles[0][: SHORT_TITLE - 1].rstrip() + "…"
         if len(titles) > 1:
             short += _(" (+{count} more)").format(count=len(titles) - 1)
