@@ -118,8 +118,8 @@ def _schema() -> dict:
 
 def _schema_for(definition: str) -> dict:
     """The schema of one kind of file, its references to shared definitions written in place: the
-    same schema to jsonschema, which then resolves no reference for each field of each item (that
-    resolving took half the check's time on a large layer; see bench.data_layer_load)."""
+    same schema to jsonschema, which then resolves no reference for each field of each item (on a
+    large layer that resolving is much of the check's time: bench.data_layer_load measures it)."""
     schema = _schema()
     return {**schema, **_inlined(schema["$defs"][definition], schema["$defs"], frozenset({definition}))}
 
