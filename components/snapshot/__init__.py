@@ -20,12 +20,13 @@ from datetime import date
 from pathlib import Path
 
 from components.data_layer import DEFAULT_PATH, DataLayer, edition, read_data_layer
+from components.i18n import DEFAULT_LANGUAGE
 from components.views.common import Choice
 
 from . import files
 from .pages import SitePage, site_pages
 from .render import Frame, render_page
-from .text import DEFAULT_LANGUAGE, LANGUAGE_TEXTS, Text
+from .text import LANGUAGE_TEXTS, Text
 
 __all__ = ["MANIFEST", "Site", "SnapshotError", "build_site"]
 

@@ -11,8 +11,6 @@ from components.formatting import format_day
 from components.i18n import Language, language, languages, translator
 from components.page_list import PAGES
 
-DEFAULT_LANGUAGE: Language = "en"
-
 
 @dataclass(frozen=True)
 class Text:
