@@ -237,3 +237,17 @@ def test_the_indicator_page_in_chinese_is_worded_in_chinese():
     assert not at.exception
     assert at.title[0].value == "指标"
     assert "Every figure" not in [header.value for header in at.subheader]
+
+
+def test_a_figure_from_a_secondary_source_says_so_wherever_it_is_shown(data_copy: Path):
+    edit(data_copy / "sources.yaml", "standing: primary", "standing: secondary", entry="fx2_review_2024")
+    for lang, mark in (("en", " (secondary source)"), ("zh", "（二手来源）")):
+        layer = load_data_layer(data_copy, lang=lang)
+        observations = layer.observations
+        from_secondary = observations[observations["source_id"] == "fx2_review_2024"]
+        assert len(from_secondary) and all(label.endswith(mark) for label in from_secondary["value_label"])
+        others = observations[observations["source_id"] != "fx2_review_2024"]
+        assert not any(label.endswith(mark) for label in others["value_label"])
+        pairs = layer.plan_vs_outcome
+        judged = pairs[pairs["outcome_source_id"] == "fx2_review_2024"]
+        assert len(judged) and all(label.endswith(mark) for label in judged["outcome_label"])

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from components.formatting import format_period, format_value
-from components.i18n import DEFAULT_LANGUAGE, Language, language, translator
+from components.i18n import DEFAULT_LANGUAGE, N_, Language, language, translator
 
 from .periods import parse_period
 from .translations import translated_columns, translation
@@ -45,6 +45,9 @@ def localized_sources(sources: pd.DataFrame, lang: Language) -> pd.DataFrame:
     return translated
 
 
+SECONDARY_MARK = N_(" (secondary source)")
+
+
 def localized(layer: DataLayer, lang: Language, observations: pd.DataFrame | None = None) -> DataLayer:
     """`layer` with its texts in `lang` and every value and period worded in it; `observations`
     (a subset of the layer's, e.g. those of an edition) instead of all of them."""
@@ -68,6 +71,9 @@ def localized(layer: DataLayer, lang: Language, observations: pd.DataFrame | Non
             observations["value"], observations["unit"], observations["qualifier"], observations["kind"], strict=True
         )
     ]
+    # A figure from a secondary source says so wherever it is shown: its label carries the mark.
+    secondary = observations["source_id"].map(dict(zip(sources["id"], sources["standing"] == "secondary", strict=True)))
+    observations.loc[secondary.fillna(False).astype(bool), "value_label"] += translator(lang)(SECONDARY_MARK)
     observations["period_label"] = [
         format_period(parse_period(period), inferred, lang)
         for period, inferred in zip(observations["period"], observations["period_inferred"], strict=True)
