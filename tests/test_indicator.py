@@ -18,6 +18,7 @@ from components.ui.cache import DATA_DIR_VARIABLE
 from components.views import growth_rates, indicator, plan_vs_outcome
 from components.views.common import PUBLISHED_AT_VARIABLE, Choice
 from tests.conftest import FIXTURE, REPO
+from tests.test_data_layer import edit
 
 APP = str(REPO / "app.py")
 
