@@ -461,6 +461,12 @@ HIGHER, LOWER = True, False
         pytest.param(37, "", 37, "", LOWER, "achieved", id="lower is better: on the ceiling"),
         pytest.param(40, "", 37, "more than", LOWER, "not comparable", id="lower is better: outcome only a floor"),
         pytest.param(1, "", NAN, "among the top", HIGHER, "not comparable", id="among-the-top outcome"),
+        # "nearly X" lies just under X: it can show a floor missed or a ceiling kept, never the other way.
+        pytest.param(50, "", 50, "nearly", HIGHER, "missed", id="nearly the floor itself"),
+        pytest.param(50, "", 48, "nearly", HIGHER, "missed", id="nearly a value below the floor"),
+        pytest.param(50, "", 55, "nearly", HIGHER, "not comparable", id="nearly a value above the floor"),
+        pytest.param(40, "", 38, "nearly", LOWER, "achieved", id="nearly a value under the ceiling"),
+        pytest.param(40, "", 45, "nearly", LOWER, "not comparable", id="nearly a value over the ceiling"),
     ],
 )
 def test_judge(target, target_q, outcome, outcome_q, higher_is_better, status):

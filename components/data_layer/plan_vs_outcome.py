@@ -20,6 +20,7 @@ from .vocabulary import (
     NOT_COMPARABLE,
     NOT_REPORTED,
     PENDING,
+    UPPER_BOUNDS,
     ReasonCode,
     Status,
 )
@@ -46,7 +47,8 @@ def judge(
     (X以上) includes X, as the Chinese originals of these targets count it. "About" loosens a target by
     ABOUT_TOLERANCE of its value. An exact or "about" outcome is taken at its value. A "more than"/"at
     least" outcome is only a bound: it proves the target met when the bound already meets it, and
-    cannot prove it missed.
+    cannot prove it missed. A "nearly X" outcome lies just under X: it proves a floor missed when X
+    does not reach it (a ceiling kept when X is within it), and cannot prove the other.
     """
     if math.isnan(target_value):
         return NOT_COMPARABLE, Reason("rank_target", {})
@@ -61,6 +63,12 @@ def judge(
         return NOT_COMPARABLE, Reason("lower_bound_ceiling", {})
     hedges = [(side, qualifier) for side, qualifier in (("target", target_qualifier), ("outcome", outcome_qualifier))
               if qualifier]  # fmt: skip
+    if outcome_qualifier in UPPER_BOUNDS:
+        if higher_is_better and margin <= 0:
+            return MISSED, Reason("falls_short", {"hedges": hedges})
+        if not higher_is_better and margin >= 0:
+            return ACHIEVED, Reason("meets", {"hedges": hedges})
+        return NOT_COMPARABLE, Reason("upper_bound_above_target", {})
     if margin >= 0 and sign * (outcome_value - target_value) < 0:
         return ACHIEVED, Reason("within_about_tolerance", {"tolerance": ABOUT_TOLERANCE, "hedges": hedges})
     if margin >= 0:

@@ -26,11 +26,14 @@ ACHIEVED, MISSED, NOT_COMPARABLE, PENDING, NOT_REPORTED = STATUSES
 # below the target, or the only outcome measures another indicator; pending; not reported.
 ReasonCode = Literal[
     "meets", "within_about_tolerance", "falls_short", "rank_target", "rank_outcome", "lower_bound_ceiling",
-    "bound_below_target", "not_comparable_indicator", "pending", "not_reported",
+    "bound_below_target", "upper_bound_above_target", "not_comparable_indicator", "pending", "not_reported",
 ]  # fmt: skip
 REASON_CODES: tuple[ReasonCode, ...] = get_args(ReasonCode)
 # A hedged outcome that only says the value was passed: it can prove a target met, never missed.
 LOWER_BOUNDS: frozenset[Qualifier] = frozenset({"more than", "at least"})
+# A hedged outcome just under its value ("nearly 50%"): it can prove a floor missed or a ceiling kept, never the
+# other way.
+UPPER_BOUNDS: frozenset[Qualifier] = frozenset({"nearly"})
 # An "about X" target is met by an outcome within this share of X (about 5% growth: 4.9% meets it, 4.89% does not).
 ABOUT_TOLERANCE = 0.02
 

@@ -23,6 +23,9 @@ SENTENCES: dict[ReasonCode, str] = {
     "bound_below_target": N_(
         "The outcome is known only to exceed a value below the target, so it may or may not meet it."
     ),
+    "upper_bound_above_target": N_(
+        "The outcome is known only to fall just short of a value at or above the target, so it may or may not meet it."
+    ),
     "pending": N_("The target's period runs to {end}, after {as_of}."),
     "not_reported": N_("The period has ended and no source published by {as_of} reports it."),
 }
