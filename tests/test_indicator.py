@@ -80,15 +80,19 @@ def test_the_indicator_choice_offers_only_indicators_with_figures(fixture_layer)
 # --- interim figures ---------------------------------------------------------------------------
 
 
-def test_an_open_target_shows_its_latest_interim_figure_beside_it_never_as_its_verdict(data_copy: Path):
-    observations = data_copy / "observations" / "fx2_review_2024.yaml"
-    observations.write_text(
-        observations.read_text(encoding="utf-8")
-        + "\n  - id: fx2-wind-solar-added-h1-2024\n    indicator: wind_solar_added\n    value: 1200000\n"
-        '    kind: outcome\n    period: "2024-01/2024-06"\n',
-        encoding="utf-8",
+def with_wind_and_solar_added(data: Path, period: str) -> DataLayer:
+    """The data with one more outcome of the fixture's unreported target's indicator, for `period`."""
+    observations = data / "observations" / "fx2_review_2024.yaml"
+    entry = (
+        f"\n  - id: fx2-wind-solar-added-{period[:7]}\n    indicator: wind_solar_added\n    value: 1200000\n"
+        f'    kind: outcome\n    period: "{period}"\n'
     )
-    layer = load_data_layer(data_copy)
+    observations.write_text(observations.read_text(encoding="utf-8") + entry, encoding="utf-8")
+    return load_data_layer(data)
+
+
+def test_an_open_target_shows_its_latest_interim_figure_beside_it_never_as_its_verdict(data_copy: Path):
+    layer = with_wind_and_solar_added(data_copy, "2024-01/2024-06")
     view = plan_vs_outcome.plan_vs_outcome(layer, choice_of(layer))
     (open_group,) = [group for group in view.groups if group.status == "not reported"]
     row = open_group.targets.iloc[0]
@@ -100,14 +104,7 @@ def test_an_open_target_shows_its_latest_interim_figure_beside_it_never_as_its_v
 
 
 def test_a_later_years_figure_is_not_an_interim_figure_of_an_earlier_target(data_copy: Path):
-    observations = data_copy / "observations" / "fx2_review_2024.yaml"
-    observations.write_text(
-        observations.read_text(encoding="utf-8")
-        + "\n  - id: fx2-wind-solar-added-h1-2025\n    indicator: wind_solar_added\n    value: 1200000\n"
-        '    kind: outcome\n    period: "2025-01/2025-06"\n',
-        encoding="utf-8",
-    )
-    layer = load_data_layer(data_copy)
+    layer = with_wind_and_solar_added(data_copy, "2025-01/2025-06")
     view = plan_vs_outcome.plan_vs_outcome(layer, choice_of(layer))
     assert all("Latest interim figure (not a verdict)" not in group.targets.columns for group in view.groups)
 
