@@ -108,6 +108,12 @@ class ChartView:
         """The table to show under the chart: the columns a reader scans, where the CSV has them all."""
         return self.table[list(self.shown)] if self.shown else self.table
 
+    @property
+    def title(self) -> str:
+        """The chart's title as drawn, in the reader's language (`name` stays English for file names)."""
+        title = self.spec.get("title", "")
+        return str(title.get("text", "") if isinstance(title, dict) else title) or self.name
+
 
 DOWNLOAD_FORMATS = (*exports.IMAGE_FORMATS, "csv")
 
@@ -144,8 +150,10 @@ def chart_view(
     table[_("Outlet")] = ["; ".join(by_id.loc[row, "outlet"]) for row in ids]
     table[_("Address")] = ["; ".join(by_id.loc[row, "address"]) for row in ids]
     cited = sorted({source for row in ids for source in row})
+    # On screen, the chart's own columns (or those asked for); the source columns are for the CSV.
+    on_screen = tuple(headers[column] for column in shown or headers)
     return ChartView(
-        name, chart.to_dict(), description, table, tuple(headers[column] for column in shown),
+        name, chart.to_dict(), description, table, on_screen,
         download_names(name, choice), credit(layer, cited, choice),
     )  # fmt: skip
 

@@ -19,7 +19,8 @@ class Edition:
     date: date  # the day a source's figures became public
     title: str  # the titles of the edition's sources, marked when the date was inferred
     label: str  # the date and the title
-    short_label: str  # the date and the start of the first title, with how many more sources there are
+    short_label: str  # the date and the start of the first title, with how many more sources there are and
+    # whether the date was inferred
 
 
 def editions(layer: DataLayer, choice: Choice) -> list[Edition]:
@@ -33,6 +34,8 @@ def editions(layer: DataLayer, choice: Choice) -> list[Edition]:
         if len(titles) > 1:
             short += _(" (+{count} more)").format(count=len(titles) - 1)
         day = f"{row.date:%Y-%m-%d}"
+        # The short label keeps the mark: a date the sources do not give must not read as given.
+        short += inferred
         found.append(
             Edition(row.date.date(), row.title + inferred, f"{day} · {row.title}{inferred}", f"{day} · {short}")
         )

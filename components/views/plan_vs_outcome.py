@@ -70,7 +70,9 @@ def plan_vs_outcome(layer: DataLayer, choice: Choice, statuses: tuple[Status, ..
         pairs=pairs,
         empty=""
         if groups
-        else _("No targets for the chosen themes and statuses. Clear the status pills or widen the theme filter."),
+        else _("No targets for the chosen themes and statuses. Clear the status pills or widen the theme filter.")
+        if choice.themes or statuses
+        else _("No targets were public on this date."),  # nothing to clear, in the app or the snapshot
         counts=" · ".join(
             _("{badge}: {count}").format(badge=group.badge, count=len(group.targets)) for group in groups
         ),
