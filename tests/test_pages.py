@@ -16,10 +16,15 @@ import streamlit as st
 import yaml
 from streamlit.testing.v1 import AppTest
 
-from components import page_views, ui
 from components.data_layer import load_data_layer, queries
 from components.page_list import PAGE_BY_NAME, PAGES
-from tests.conftest import FIXTURE, REPO
+from components.ui.cache import DATA_DIR_VARIABLE
+from components.ui.layout import UNEXPECTED_ERROR
+from components.views import growth_rates
+from components.views.common import status_badge
+from components.views.indicator import indicator_choice, indicator_page
+from components.views.themes import theme_page
+from tests.conftest import FIXTURE, REPO, choice_for, english_method_notes_from
 
 APP = str(REPO / "app.py")
 PAGE_NAMES = [page.name for page in PAGES]
@@ -30,7 +35,7 @@ LAYER = load_data_layer(FIXTURE)
 @pytest.fixture(autouse=True)
 def fixture_data(monkeypatch: pytest.MonkeyPatch) -> None:
     """Every page here reads the fixture, so adding a report to data/ changes nothing in these tests."""
-    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(FIXTURE))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(FIXTURE))
 
 
 # --- helpers ---------------------------------------------------------------------------------
@@ -58,6 +63,12 @@ def follow_link(page: str, query: dict[str, str | list[str]]) -> AppTest:
     return at.run() if page == "overview" else at.switch_page(PAGE_BY_NAME[page].script).run()
 
 
+def unlinked(cell: str) -> str:
+    """A Markdown cell as the reader reads it: a link's text (a cell that names an indicator links to
+    its page), without the address."""
+    return re.sub(r"^\[(.*)\]\([^()\s]*\)$", r"\1", cell)
+
+
 def charts_on(at: AppTest) -> list:
     return list(at.get("vega_lite_chart"))
 
@@ -73,12 +84,13 @@ def download_labels(at: AppTest) -> list[str]:
 
 
 def read_markdown_table(text: str) -> pd.DataFrame:
-    """A Markdown table as the reader sees it: split on unescaped bars, backslash escapes undone."""
+    """A Markdown table as the reader sees it: split on unescaped bars, a link's text without its
+    address, backslash escapes undone."""
     header, _rule, *lines = text.splitlines()
 
     def cells(line: str) -> list[str]:
         parts = re.split(r"(?<!\\)\|", line.strip())[1:-1]
-        return [re.sub(r"\\(.)", r"\1", part.strip()) for part in parts]
+        return [re.sub(r"\\(.)", r"\1", unlinked(part.strip())) for part in parts]
 
     return pd.DataFrame([cells(line) for line in lines], columns=cells(header))
 
@@ -132,7 +144,13 @@ def measure_filter(at: AppTest):
 
 
 def expected_theme_page_charts(theme: str) -> int:
-    return len(page_views.theme_page(LAYER, theme).charts)
+    return len(theme_page(LAYER, choice_for(LAYER), theme).charts)
+
+
+def expected_indicator_page_charts() -> int:
+    """The indicator page opens on the first indicator it offers."""
+    first = next(iter(indicator_choice(LAYER, choice_for(LAYER)).indicators))
+    return int(indicator_page(LAYER, choice_for(LAYER), first).chart is not None)
 
 
 def tracker(at: AppTest) -> pd.DataFrame:
@@ -141,8 +159,13 @@ def tracker(at: AppTest) -> pd.DataFrame:
     return pd.concat(tables, ignore_index=True) if tables else pd.DataFrame(columns=["Status", "Promise"])
 
 
+def as_read(markdown: str) -> str:
+    """Markdown text as the reader reads it: backslash escapes undone."""
+    return re.sub(r"\\(.)", r"\1", markdown)
+
+
 def caption_with(at: AppTest, text: str) -> str:
-    (caption,) = [caption.value for caption in at.caption if text in caption.value]
+    (caption,) = [as_read(caption.value) for caption in at.caption if text in caption.value]
     return caption
 
 
@@ -152,6 +175,7 @@ EXPECTED_CHARTS = {
     "growth_rates": 1,
     "what_changed": 0,
     "themes": expected_theme_page_charts(LAYER.themes["id"].iloc[0]),
+    "indicator": expected_indicator_page_charts(),
     "data_and_sources": 0,
 }
 CSV_ONLY = {
@@ -172,7 +196,7 @@ def test_page_renders_its_charts_each_with_four_downloads(page):
     charts = charts_on(at)
     assert len(charts) == EXPECTED_CHARTS[page]
     for chart in charts:
-        assert chart.proto.alt.startswith(("Bar chart of", "Dumbbell chart of")), "every chart has alt text"
+        assert chart.proto.alt.startswith(("Bar chart of", "Dumbbell chart of", "Chart of")), "every chart has alt text"
     assert theme_filter(at).value == []
     if page in CSV_ONLY:
         assert download_labels(at) == CSV_ONLY[page]
@@ -189,7 +213,8 @@ def test_page_renders_its_charts_each_with_four_downloads(page):
     assert len(tables) == len(charts)
     for chart, table in zip(charts, tables, strict=True):
         assert len(table) == len(chart_rows(chart)), "the table has a row for every row the chart draws"
-        assert "Indicator" in table.columns or "Theme" in table.columns
+        # The indicator page's chart is of one indicator, which the page names: its rows are the values.
+        assert {"Indicator", "Theme", "Value as stated"} & set(table.columns)
 
 
 # --- the sidebar theme filter ----------------------------------------------------------------
@@ -207,7 +232,7 @@ def test_overview_follows_the_theme_filter():
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
     counts = queries.status_counts(queries.for_themes(LAYER.plan_vs_outcome, ["energy"]))
-    assert metric_values(at) == {page_views.status_badge(status): str(count) for status, count in counts.items()}
+    assert metric_values(at) == {status_badge(status): str(count) for status, count in counts.items()}
     energy = queries.for_themes(LAYER.observations, ["energy"])
     headline_ids = set(LAYER.indicators.loc[LAYER.indicators["headline"], "id"])
     headlines = queries.headline_outcomes(energy, headline_ids)
@@ -229,7 +254,7 @@ def test_plan_vs_outcome_lists_every_target_and_charts_only_the_compared_ones():
 
 def test_plan_vs_outcome_groups_targets_under_a_status_mark_and_word():
     at = open_page("plan_vs_outcome")
-    headings = [header.value for header in at.subheader]
+    headings = [as_read(header.value) for header in at.subheader]
     assert headings[:5] == [
         "✔ achieved (2)",
         "✘ missed (1)",
@@ -274,7 +299,7 @@ def test_plan_vs_outcome_shows_the_notice_when_no_target_matches():
 
 def test_growth_rates_follow_the_theme_filter():
     at = open_page("growth_rates")
-    assert at.selectbox[0].value == "2024", "the newest period with reported growth opens first"
+    assert at.main.selectbox[0].value == "2024", "the newest period with reported growth opens first"
     assert sorted(chart_rows(charts_on(at)[0])["indicator"]) == ["Industrial output growth", "Power generation growth"]
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
@@ -294,7 +319,7 @@ def test_growth_rates_for_a_theme_without_growth_show_the_notice_not_a_chart():
 def test_growth_rates_of_a_period_with_only_targets_say_so():
     at = open_page("growth_rates", {"period": "2025"})
     assert_clean(at)
-    assert at.selectbox[0].value == "2025"
+    assert at.main.selectbox[0].value == "2025"
     rows = chart_rows(charts_on(at)[0])
     assert rows["outcome_value"].isna().all() and rows["indicator"].tolist() == ["Industrial output growth"]
     assert any("No outcome has been reported yet" in caption.value for caption in at.caption)
@@ -304,7 +329,7 @@ def test_themes_page_offers_only_the_filtered_themes():
     at = open_page("themes")
     theme_filter(at).set_value(["ecology"]).run()
     assert_clean(at)
-    (choice,) = at.selectbox
+    (choice,) = at.main.selectbox
     assert choice.options == ["Ecology"] and choice.value == "ecology"
     assert len(charts_on(at)) == expected_theme_page_charts("ecology")
 
@@ -312,7 +337,7 @@ def test_themes_page_offers_only_the_filtered_themes():
 @pytest.mark.parametrize("theme", ["industry", "ecology"])
 def test_themes_page_shows_the_chosen_theme(theme):
     at = open_page("themes")
-    at.selectbox[0].set_value(theme).run()
+    at.main.selectbox[0].set_value(theme).run()
     assert_clean(at)
     assert len(charts_on(at)) == expected_theme_page_charts(theme)
     open_chart_menus(at)
@@ -327,7 +352,7 @@ def test_themes_page_shows_the_chosen_theme(theme):
 def test_data_page_count_follows_the_theme_filter():
     at = open_page("data_and_sources")
     total = len(LAYER.observations)
-    assert caption_with(at, "observations") == f"{total} of {total} observations."
+    assert caption_with(at, "observations") == f"{total} observations."  # unfiltered, as the snapshot says it
     theme_filter(at).set_value(["energy"]).run()
     assert_clean(at)
     energy = len(queries.for_themes(LAYER.observations, ["energy"]))
@@ -480,7 +505,7 @@ def test_an_unknown_period_is_reported_and_falls_back_to_the_newest_with_outcome
     assert_clean(at)
     (notice,) = at.warning
     assert "'nonsense'" in notice.value
-    assert at.selectbox[0].value == "2024"
+    assert at.main.selectbox[0].value == "2024"
     assert len(charts_on(at)) == 1
 
 
@@ -494,7 +519,7 @@ def broken_data(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     text = themes.read_text(encoding="utf-8")
     text = text.replace('colour: "#E69F00"', 'colour: "<b>orange</b>"').replace('colour: "#882255"', "colour: wine")
     themes.write_text(text, encoding="utf-8")
-    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(data_copy))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     return data_copy
 
 
@@ -539,12 +564,12 @@ def test_an_unexpected_error_shows_a_short_message_and_no_traceback(monkeypatch)
     def broken(*args, **kwargs):
         raise RuntimeError("secret detail at /srv/monitor/components/page_views.py")
 
-    monkeypatch.setattr(page_views, "growth", broken)
+    monkeypatch.setattr(growth_rates, "growth", broken)
     st.cache_data.clear()  # a cached view would hide the broken function
     at = open_page("growth_rates")
     assert not at.exception, "the visitor saw Streamlit's exception box"
     (error,) = at.error
-    assert error.value == ui.UNEXPECTED_ERROR
+    assert error.value == UNEXPECTED_ERROR
     shown = " ".join(str(element.value) for element in [*at.main.markdown, *at.error, *at.caption, *at.info])
     assert "secret" not in shown and "/srv/" not in shown and "RuntimeError" not in shown
     assert theme_filter(at), "the frame (sidebar) still works"
@@ -570,7 +595,7 @@ def without_growth(folder: Path) -> None:
 
 def test_data_with_no_growth_figures_gives_a_notice_on_the_growth_page(data_copy, monkeypatch):
     without_growth(data_copy)
-    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(data_copy))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     at = open_page("growth_rates")
     assert_clean(at)
     assert "No growth rates in the data" in at.info[0].value
@@ -584,7 +609,7 @@ def test_sources_without_any_date_still_give_an_overview(data_copy, monkeypatch)
         source["dates"] = []
         source["date_note"] = "Test: no dates."
     sources.write_text(yaml.safe_dump(document, allow_unicode=True), encoding="utf-8")
-    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(data_copy))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(data_copy))
     at = open_page("overview")
     assert_clean(at)
     assert any(caption.value.startswith("Newest source") and "dated" not in caption.value for caption in at.caption)
@@ -593,19 +618,19 @@ def test_sources_without_any_date_still_give_an_overview(data_copy, monkeypatch)
 def test_a_readme_without_its_method_section_gives_a_notice(monkeypatch, tmp_path):
     readme = tmp_path / "README.md"
     readme.write_text("# A README without the method section\n", encoding="utf-8")
-    monkeypatch.setattr(page_views, "README", readme)
-    page_views.method_notes.cache_clear()
+    english_method_notes_from(monkeypatch, readme)
+    st.cache_data.clear()  # the notes are part of the page's view, which is cached
     try:
         at = open_page("data_and_sources")
         assert_clean(at)
         assert any("notes on method are missing" in block.value for block in at.markdown)
     finally:
-        page_views.method_notes.cache_clear()
+        st.cache_data.clear()
 
 
 def test_data_problems_name_files_from_the_repository_not_the_server(monkeypatch):
     broken = REPO / "tests" / "fixtures" / "missing-folder-for-this-test"
-    monkeypatch.setenv(ui.DATA_DIR_VARIABLE, str(broken))
+    monkeypatch.setenv(DATA_DIR_VARIABLE, str(broken))
     at = open_page("overview")
     (problems,) = at.code
     assert str(REPO) not in problems.value
