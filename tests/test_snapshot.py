@@ -22,13 +22,19 @@ from urllib.parse import urlsplit
 import pytest
 import yaml
 
-from components import exports, page_views
+from components import exports
 from components.data_layer import STATUSES, DataLayer, load_data_layer
 from components.page_list import PAGE_BY_NAME
 from components.snapshot import MANIFEST, Site, SnapshotError, build_site
 from components.snapshot.__main__ import main
-from components.snapshot.pages import page_file, status_anchor
-from tests.conftest import REPO
+from components.snapshot.pages import page_file
+from components.views import overview as overview_view
+from components.views.common import status_anchor
+from components.views.data_and_sources import OBSERVATION_HEADERS
+from components.views.growth_rates import growth, growth_over_time
+from components.views.indicator import indicator_choice
+from components.views.what_changed import what_changed
+from tests.conftest import REPO, choice_for
 
 NEXT = REPO / "tests" / "fixtures" / "next_edition"
 BUILT_ON = date(2026, 2, 1)
@@ -124,16 +130,21 @@ def documents(site: Site) -> dict[str, Document]:
 
 
 def test_the_site_has_a_page_for_each_app_page_period_and_theme(site, layer):
-    periods = page_views.growth(layer, (), None).periods
+    choice = choice_for(layer)
+    periods = growth(layer, choice).periods
+    over_time = ["over time"] if growth_over_time(layer, choice) else []  # the growth indicators over the years
     themes = list(layer.themes["id"])
+    indicators = list(indicator_choice(layer, choice).indicators)
     expected = [
         "index.html",
         "plan-vs-outcome.html",
-        *[page_file(PAGE_BY_NAME["growth_rates"], period) for period in periods],
+        *[page_file(PAGE_BY_NAME["growth_rates"], period) for period in [*periods, *over_time]],
         "what-changed.html",
         *[page_file(PAGE_BY_NAME["themes"], theme) for theme in themes],
+        *[page_file(PAGE_BY_NAME["indicator"], indicator) for indicator in indicators],
         "data.html",
     ]
+    assert over_time and indicators
     assert site.pages == expected
     assert sorted(path.name for path in site.root.glob("*.html")) == sorted(expected)
     assert json.loads((site.root / MANIFEST).read_text())["pages"] == expected
@@ -145,10 +156,13 @@ def test_every_page_states_its_edition_and_the_build_date(documents):
         assert "Built on 1 February 2026." in document.text, name
 
 
-def test_every_link_and_asset_is_relative_and_resolves(site, documents):
-    """So the site works from file:// and from any sub-path of a web server."""
+def test_every_link_and_asset_is_relative_and_resolves(site, documents, layer):
+    """So the site works from file:// and from any sub-path of a web server. The one kind of link
+    that leaves the site is a source's address: where the cited document can be read."""
+    cited = set(layer.sources["address"])
     for name, document in documents.items():
-        addresses = [e.attrs["href"] for e in document.elements if "href" in e.attrs]
+        addresses = [e.attrs["href"] for e in document.elements if "href" in e.attrs and e.tag != "a"]
+        addresses += [e.attrs["href"] for e in document.all("a") if "href" in e.attrs and e.attrs["href"] not in cited]
         addresses += [e.attrs["src"] for e in document.elements if "src" in e.attrs]
         for address in addresses:
             parts = urlsplit(address)
@@ -165,11 +179,11 @@ def test_the_menu_leads_to_every_kind_of_page_and_marks_the_current_one(document
         assert [link.text for link in menu] == [page.title for page in PAGE_BY_NAME.values()], name
         current = [link.attrs["href"] for link in menu if link.attrs.get("aria-current") == "page"]
         kind = next(link.text for link in menu if link.attrs.get("aria-current") == "page")
-        assert len(current) == 1 and (current[0] == name or kind in ("Growth rates", "Themes")), name
+        assert len(current) == 1 and (current[0] == name or kind in ("Growth rates", "Themes", "Indicator")), name
 
 
 def test_scorecard_counts_link_to_their_sections_of_the_plan_page(documents, layer):
-    counts = page_views.overview(layer, ()).status_counts
+    counts = {card.status: card.count for card in overview_view.overview(layer, choice_for(layer)).scorecard}
     plan = documents["plan-vs-outcome.html"]
     links = {e.attrs["href"]: e for e in documents["index.html"].all("a", **{"class": "count"})}
     for status in STATUSES:
@@ -185,8 +199,8 @@ def test_scorecard_counts_link_to_their_sections_of_the_plan_page(documents, lay
 
 def test_the_data_page_lists_every_observation_in_a_table_with_headers(documents, layer):
     data = documents["data.html"]
-    headers = [th.text for th in data.all("th")[: len(page_views.OBSERVATION_HEADERS)]]
-    assert headers == list(page_views.OBSERVATION_HEADERS.values())
+    headers = [th.text for th in data.all("th")[: len(OBSERVATION_HEADERS)]]
+    assert headers == list(OBSERVATION_HEADERS.values())
     rows = data.rows("observations")
     assert len(rows) == len(layer.observations)
     assert sorted(row[0] for row in rows) == sorted(layer.observations["indicator"])
@@ -206,7 +220,7 @@ def test_every_table_has_a_header_row_of_column_headers(documents):
 
 
 def test_each_chart_has_the_apps_spec_text_alternative_data_table_and_four_files(site, documents, layer):
-    coverage = page_views.overview(layer, ()).coverage
+    coverage = overview_view.overview(layer, choice_for(layer)).coverage
     assert coverage is not None
     overview = documents["index.html"]
     drawing = overview.all("div", **{"class": "chart-drawing"})[0]
@@ -228,7 +242,7 @@ def test_each_chart_has_the_apps_spec_text_alternative_data_table_and_four_files
         assert all((site.root / download).is_file() for download in downloads), name
 
 
-def test_the_vega_bundle_is_one_shared_file_and_nothing_comes_from_the_network(site, documents):
+def test_the_vega_bundle_is_one_shared_file_and_nothing_comes_from_the_network(site, documents, layer):
     bundles = list(site.root.rglob("vega.js"))
     assert bundles == [site.root / "assets" / "vega.js"]
     assert "window.vegaEmbed=" in bundles[0].read_text(encoding="utf-8")
@@ -236,18 +250,25 @@ def test_the_vega_bundle_is_one_shared_file_and_nothing_comes_from_the_network(s
         scripts = [e.attrs.get("src") for e in document.all("script") if e.attrs.get("type") != "application/json"]
         charted = bool(document.all("div", **{"class": "chart-drawing"}))
         assert scripts == (["assets/vega.js"] if charted else []) + ["assets/site.js"], name
+    # Addresses that fetch nothing: a spec's $schema names its Vega-Lite version, an inline SVG's
+    # namespaces name its vocabulary, and a source's address is a link the reader may follow.
+    named = ['"https://vega.github.io/schema/', '"http://www.w3.org/2000/svg"', '"http://www.w3.org/1999/xlink"']
+    named += [address for address in layer.sources["address"] if address]
     for path in [*site.root.rglob("*.html"), *site.root.rglob("*.css"), site.root / "assets" / "site.js"]:
-        # A spec's $schema names its Vega-Lite version; nothing fetches it.
-        source = path.read_text(encoding="utf-8").replace('"https://vega.github.io/schema/', "")
+        source = path.read_text(encoding="utf-8")
+        for address in named:
+            source = source.replace(address, "")
         assert "http://" not in source and "https://" not in source, path
 
 
 def test_what_changed_compares_with_the_previous_edition(documents, layer):
-    view = page_views.what_changed(layer, (), None)
+    view = what_changed(layer, choice_for(layer))
     page = documents["what-changed.html"]
     assert f"From the monitor as known on {view.since:%-d %B %Y}" in page.text
     headings = [h.text for h in page.all("h2")]
-    assert headings == [f"{change.capitalize()} ({len(rows)})" for change, rows in view.sections]
+    # Each kind of change and its count, as the view words it: "Status moved (2)".
+    assert headings == [section.heading for section in view.sections]
+    assert headings == ["Target set (0)", "Outcome reported (2)", "Figure restated (1)", "Status moved (2)"]
 
 
 # --- editions ------------------------------------------------------------------------------------
