@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 import pandas as pd
@@ -22,6 +23,7 @@ from components.data_layer.translations import missing_translations
 from components.formatting import format_day, format_number, format_period, format_value
 from components.i18n import language_of_locale, languages, method_notes, po_path, translator
 from components.page_list import PAGES
+from components.snapshot import Site, build_site
 from components.ui.cache import DATA_DIR_VARIABLE
 from components.views import frame, growth_rates, overview, plan_vs_outcome
 from components.views.common import Choice
@@ -253,10 +255,29 @@ def english_fragments(message: str) -> list[str]:
     return [part.strip(" .,;:()") for part in parts if len(re.findall(r"[A-Za-z]", part)) >= 4]
 
 
+def english_left(shown: str) -> list[str]:
+    """The English interface text in `shown`: each long enough literal part of a catalog message
+    found as a whole word, except the ids, file names, units and abbreviations of ALLOWED_ASCII."""
+    return sorted(
+        fragment
+        for message in code_messages()
+        for fragment in english_fragments(message)
+        if re.search(rf"(?<![A-Za-z]){re.escape(fragment)}(?![A-Za-z])", shown) and not ALLOWED_ASCII.match(fragment)
+    )
+
+
+def without_addresses(markdown: str) -> str:
+    """Markdown as the reader sees it: a link's text without its address (a page's path and an
+    indicator's id, which are not read)."""
+    return re.sub(r"\]\([^()\s]*\)", "]", markdown)
+
+
 def page_text(at: AppTest) -> list[str]:
     texts = [element.value for element in [*at.title, *at.header, *at.subheader, *at.caption, *at.markdown]]
+    texts = [without_addresses(str(text)) for text in texts]
     texts += [element.value for element in [*at.info, *at.warning, *at.error]]
-    texts += [widget.label for widget in [*at.selectbox, *at.multiselect, *at.radio, *at.text_input, *at.pills]]
+    widgets = [*at.selectbox, *at.multiselect, *at.segmented_control, *at.text_input, *at.pills]
+    texts += [widget.label for widget in widgets]
     texts += [metric.label for metric in at.metric]
     texts += [button.proto.label for button in at.get("download_button")]
     texts += [link.proto.label for link in at.get("page_link")]
@@ -282,13 +303,75 @@ def test_every_page_in_chinese_has_no_english_interface_text(page, monkeypatch):
     assert not at.exception
     shown = "\n".join(page_text(at))
     assert "山西" in shown or page != "overview"
-    left = sorted(
-        fragment
-        for message in code_messages()
-        for fragment in english_fragments(message)
-        if re.search(rf"(?<![A-Za-z]){re.escape(fragment)}(?![A-Za-z])", shown) and not ALLOWED_ASCII.match(fragment)
-    )
+    left = english_left(shown)
     assert not left, f"English interface text on the Chinese {page} page: {left}"
+
+
+# --- every page of the Chinese snapshot --------------------------------------------------------------
+
+
+class VisibleText(HTMLParser):
+    """A static page's text as a reader meets it: the text outside scripts and styles (the charts'
+    inline SVG included), and the attributes that are shown or read out, except inside a part hidden
+    from assistive technology."""
+
+    SHOWN_ATTRIBUTES = ("aria-label", "alt", "title", "placeholder", "data-filter-text")
+    VOID = frozenset(
+        {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"}
+    )
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self._open: list[tuple[str, bool]] = []  # each open element: its tag, and whether it is hidden or a script
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        named = dict(attrs)
+        if not any(hidden for _, hidden in self._open) and named.get("aria-hidden") != "true":
+            self.parts += [value for name, value in attrs if name in self.SHOWN_ATTRIBUTES and value]
+        if tag not in self.VOID:
+            self._open.append((tag, named.get("aria-hidden") == "true" or tag in ("script", "style")))
+
+    def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in self.VOID:
+            self._open.pop()
+
+    def handle_endtag(self, tag: str) -> None:
+        while self._open:
+            if self._open.pop()[0] == tag:
+                break
+
+    def handle_data(self, data: str) -> None:
+        if not any(tag in ("script", "style") for tag, _ in self._open):
+            self.parts.append(data)  # text hidden from assistive technology (a chart's SVG) is still seen
+
+
+@pytest.fixture(scope="module")
+def chinese_site(tmp_path_factory: pytest.TempPathFactory) -> Site:
+    """The fixture data's snapshot in Chinese, as `python -m components.snapshot OUT --lang zh` builds it."""
+    return build_site(tmp_path_factory.mktemp("zh") / "site", data=FIXTURE, languages=("zh",))
+
+
+def snapshot_text(html: str, layer: DataLayer) -> str:
+    """A page's visible text without what no translation touches: the sources' addresses and file
+    names, and the ids of sources and indicators (a table's Source column gives a source's id)."""
+    text = "\n".join(VisibleText(html).parts)
+    for name in [*layer.sources["address"], *layer.sources["file"], *layer.sources["id"], *layer.indicators["id"]]:
+        text = text.replace(name, "")
+    return text
+
+
+def test_every_page_of_the_chinese_snapshot_has_no_english_interface_text(chinese_site):
+    layer = load_data_layer(FIXTURE)
+    assert chinese_site.languages == ("zh",) and len(chinese_site.pages) > len(PAGES)
+    for page in chinese_site.pages:
+        shown = snapshot_text((chinese_site.root / page).read_text(encoding="utf-8"), layer)
+        assert "山西" in shown, page  # the site's name, in the menu of every page
+        left = english_left(shown)
+        assert not left, f"English interface text on the Chinese snapshot's {page}: {left}"
 
 
 # --- a language added as data alone ----------------------------------------------------------------
