@@ -5,6 +5,7 @@ does and fails the test on any browser error except the framework's own probe no
 from __future__ import annotations
 
 import contextlib
+import re
 import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -166,9 +167,11 @@ class AppPage:
         self.page.keyboard.press("Escape")
 
     def choose_edition(self, day: str) -> None:
-        """Pick the edition of `day` (YYYY-MM-DD) in the sidebar's "As of" choice."""
-        choice = self.page.locator('[data-testid="stSidebar"] [data-testid="stRadio"]')
-        self.after_rerun(choice.get_by_text(day, exact=True).click)
+        """Pick the edition of `day` (YYYY-MM-DD) in the sidebar's "As of" selectbox, whose options
+        read "YYYY-MM-DD · short title"."""
+        self.page.locator('[data-testid="stSidebar"]').get_by_role("combobox", name="As of").click()
+        option = self.page.get_by_role("option").filter(has_text=re.compile(rf"^{re.escape(day)} · "))
+        self.after_rerun(option.click)
 
     # --- reading the page ------------------------------------------------------------------------------------------
 

@@ -13,9 +13,10 @@ from urllib.parse import quote
 import pytest
 from playwright.sync_api import Browser, Locator, Page, expect
 
-from components import page_views
 from components.data_layer import DataLayer
 from components.page_list import PAGE_BY_NAME, PAGES
+from components.views.overview import overview
+from tests.conftest import choice_for
 from tests.e2e.app_server import CHROMIUM, REPO, serve
 from tests.e2e.axe import AXE_VERSION, axe_violations, describe, install
 from tests.e2e.conftest import ARTIFACTS, DOWNLOAD_TIMEOUT_MS, AppPage, fail_on_problems, open_tab
@@ -118,7 +119,7 @@ def test_open_downloads_and_data_table_add_no_serious_violation(browser, app_url
 @pytest.mark.parametrize("scheme", SCHEMES)
 def test_a_scorecard_with_empty_statuses_adds_no_serious_violation(browser, app_url, layer, bare_violations, scheme):
     # Filtered to one theme, some statuses have no targets: their cards say so instead of linking.
-    counts = page_views.overview(layer, (THEME,)).status_counts
+    counts = {card.status: card.count for card in overview(layer, choice_for(layer, (THEME,))).scorecard}
     assert 0 in counts.values(), f"the fixture's {THEME} theme should leave a status empty: {counts}"
     with tab_in(browser, app_url, scheme) as app:
         app.open(f"/?theme={quote(theme_label(layer, THEME))}")

@@ -18,10 +18,16 @@ import pandas as pd
 import pytest
 from playwright.sync_api import expect
 
-from components import page_views
-from components.data_layer import STATUSES, DataLayer, edition_of, queries
+from components.data_layer import STATUSES, DataLayer, edition, queries
 from components.i18n import translator
 from components.page_list import PAGES
+from components.views.common import TARGET_ROW_HEADERS, TARGET_ROW_SHOWN, status_badge
+from components.views.growth_rates import growth
+from components.views.indicator import indicator_choice, indicator_page
+from components.views.overview import HEADLINE_HEADERS, overview
+from components.views.plan_vs_outcome import plan_vs_outcome
+from components.views.themes import theme_page
+from tests.conftest import choice_for
 from tests.e2e.app_server import CHROMIUM
 
 if not Path(CHROMIUM).is_file():
@@ -43,21 +49,25 @@ def theme_label(layer: DataLayer, theme_id: str) -> str:
 
 def expected_chart_count(layer: DataLayer, page: str, themes: tuple[str, ...] = ()) -> int:
     """How many charts `page` draws for the chosen themes (none chosen = all), from its page view."""
+    choice = choice_for(layer, themes)
     if page == "overview":
-        return int(page_views.overview(layer, themes).coverage is not None)
+        return int(overview(layer, choice).coverage is not None)
     if page == "plan_vs_outcome":
-        return int(page_views.plan_vs_outcome(layer, themes, ()).chart is not None)
+        return int(plan_vs_outcome(layer, choice).chart is not None)
     if page == "growth_rates":
-        return int(page_views.growth(layer, themes, None).chart is not None)  # the Period box's default
+        return int(growth(layer, choice).chart is not None)  # the Period box's default
     if page == "themes":
         theme = themes[0] if themes else layer.themes["id"].iloc[0]  # the Theme box's default
-        return len(page_views.theme_page(layer, theme).charts)
+        return len(theme_page(layer, choice, theme).charts)
+    if page == "indicator":
+        first = next(iter(indicator_choice(layer, choice).indicators), None)  # the Indicator box's default
+        return int(first is not None and indicator_page(layer, choice, first).chart is not None)
     return 0  # what changed, data and sources: tables only
 
 
 def growth_row_labels(layer: DataLayer, themes: tuple[str, ...] = ()) -> list[str]:
     """The growth chart's row labels for the default period, as the chart builds them."""
-    view = page_views.growth(layer, themes, None)
+    view = growth(layer, choice_for(layer, themes))
     assert view.chart is not None
     return list(view.chart.table["Indicator"] + " · " + view.chart.table["Period"])
 
@@ -162,7 +172,7 @@ def test_theme_filter_changes_the_overview_figures(app, layer):
     counts = queries.status_counts(queries.for_themes(layer.plan_vs_outcome, themes))
     for status in STATUSES:
         card = app.page.locator('[data-testid="stMetric"]').filter(
-            has=app.page.get_by_text(page_views.status_badge(status), exact=True)
+            has=app.page.get_by_text(status_badge(status), exact=True)
         )
         assert card.locator('[data-testid="stMetricValue"]').inner_text().strip() == str(counts[status]), status
     assert_charts_drawn(app, 1)
@@ -204,7 +214,7 @@ def test_chart_data_downloads_as_csv(filtered, layer):
     assert "growth-rates" in name and THEME in name, f"the name should say what and which filter: {name}"
     rows = list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
     assert rows, "the CSV has no rows"
-    assert list(rows[0]) == list(page_views.TARGET_ROW_HEADERS.values())
+    assert list(rows[0]) == [*TARGET_ROW_HEADERS.values(), "Source id", "Outlet", "Address"]  # and each row's sources
     assert [f"{row['Indicator']} · {row['Period']}" for row in rows] == growth_row_labels(layer, (THEME,))
 
 
@@ -218,7 +228,7 @@ def test_observations_download_as_csv(app, layer):
     table = pd.read_csv(io.BytesIO(data), encoding="utf-8-sig")
     observations = queries.for_themes(layer.observations, [THEME])
     kept = [c for c in observations.columns if c not in ("period_start", "period_end") and not c.endswith("_zh")]
-    assert list(table.columns) == kept
+    assert list(table.columns) == [*kept, "source_outlet", "source_address"]  # and where each source was read
     assert len(table) == len(observations)
     assert set(table["theme"]) == {THEME}
 
@@ -231,7 +241,7 @@ def test_headline_table_shows_every_figure_as_written(app, layer):
 
     headline_ids = set(layer.indicators.loc[layer.indicators["headline"], "id"])
     expected = queries.headline_outcomes(layer.observations, headline_ids)
-    assert header == list(page_views.HEADLINE_HEADERS.values())
+    assert header == list(HEADLINE_HEADERS.values())
     # Escaped Markdown shows "more than 46%" and "1,234.5 billion yuan" exactly, with no symbol eaten.
     assert [row[1:3] for row in rows] == expected[["indicator", "value_label"]].values.tolist()
 
@@ -244,7 +254,7 @@ def test_data_table_opens_with_the_rows_behind_the_chart(app, layer):
 
     period = queries.figure_periods(layer.observations, "yoy_growth")[0]  # the Period box's default
     rows = queries.rows_with_targets(layer.observations, "yoy_growth", period)
-    shown = [page_views.TARGET_ROW_HEADERS[column] for column in page_views.TARGET_ROW_SHOWN]
+    shown = [TARGET_ROW_HEADERS[column] for column in TARGET_ROW_SHOWN]
     assert [text.strip() for text in table.locator("thead th").all_inner_texts()] == shown
     indicators = [row.locator("td").first.inner_text().strip() for row in table.locator("tbody tr").all()]
     assert sorted(indicators) == sorted(rows["indicator"])
@@ -306,7 +316,8 @@ def test_an_edition_picked_in_the_sidebar_is_kept_in_the_link_and_across_pages(a
     assert app.query.get("as_of") == [earlier]
     main = app.page.locator('[data-testid="stMain"]')
     expect(main.get_by_text("As known on 20 January 2024", exact=False)).to_be_visible()
-    pairs = page_views.plan_vs_outcome(edition_of(layer, date(2024, 1, 20)), (), ()).pairs
+    then = edition(layer, date(2024, 1, 20))
+    pairs = plan_vs_outcome(then, choice_for(then)).pairs
     pending = int((pairs["status"] == "pending").sum())
     expect(main.get_by_role("heading", name=f"… pending ({pending})")).to_be_visible()
 
@@ -326,7 +337,7 @@ def test_an_edition_picked_in_the_sidebar_is_kept_in_the_link_and_across_pages(a
 def test_the_language_switch_writes_the_link_and_is_kept_on_reload_and_navigation(app):
     app.open(BY_NAME["plan_vs_outcome"].path)
     sidebar = app.page.locator('[data-testid="stSidebar"]')
-    sidebar.get_by_text("zh", exact=True).click()  # the option is the code; its caption says 中文
+    sidebar.get_by_text("中文", exact=True).click()  # the option shows the name; the link says the code
     main = app.page.locator('[data-testid="stMain"]')
     expect(main.get_by_role("heading", name="目标与完成情况")).to_be_visible()
     assert app.query.get("lang") == ["zh"]

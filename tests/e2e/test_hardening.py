@@ -12,7 +12,8 @@ import yaml
 from playwright.sync_api import expect
 
 from components.page_list import PAGES
-from components.ui import DATA_DIR_VARIABLE, UNEXPECTED_ERROR
+from components.ui.cache import DATA_DIR_VARIABLE
+from components.ui.layout import UNEXPECTED_ERROR
 from tests.conftest import FIXTURE
 from tests.e2e.app_server import CHROMIUM, REPO
 from tests.e2e.conftest import FIXTURE_ENV, own_app
@@ -26,12 +27,12 @@ pytestmark = pytest.mark.e2e
 # main script's folder.
 BROKEN_APP = """
 import runpy
-from components import page_views
+from components.views import growth_rates
 
 def broken(*args, **kwargs):
-    raise RuntimeError("secret detail at /srv/monitor/components/page_views.py")
+    raise RuntimeError("secret detail at /srv/monitor/components/views/growth_rates.py")
 
-page_views.growth = broken
+growth_rates.growth = broken
 runpy.run_path("app.py", run_name="__main__")
 """
 
