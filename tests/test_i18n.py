@@ -276,7 +276,7 @@ def page_text(at: AppTest) -> list[str]:
     texts = [element.value for element in [*at.title, *at.header, *at.subheader, *at.caption, *at.markdown]]
     texts = [without_addresses(str(text)) for text in texts]
     texts += [element.value for element in [*at.info, *at.warning, *at.error]]
-    widgets = [*at.selectbox, *at.multiselect, *at.segmented_control, *at.text_input, *at.pills]
+    widgets = [*at.selectbox, *at.multiselect, *at.radio, *at.text_input, *at.pills]
     texts += [widget.label for widget in widgets]
     texts += [metric.label for metric in at.metric]
     texts += [button.proto.label for button in at.get("download_button")]
