@@ -17,9 +17,10 @@ st.caption(periods.caption)
 if not periods.periods:
     empty_notice(periods.empty)
     st.stop()
-shown = st.segmented_control(
-    periods.views["period"], list(periods.views), format_func=periods.views.__getitem__, default="period",
-    required=True, key="growth_view", label_visibility="collapsed",
+# A radio: a selected segment of a segmented control fails colour contrast (see ui.choices.language_choice).
+shown = st.radio(
+    periods.views["period"], list(periods.views), format_func=periods.views.__getitem__, key="growth_view",
+    label_visibility="collapsed", horizontal=True,
 )  # fmt: skip
 if shown == "time":
     over_time = cached(growth_over_time)(choice)
