@@ -53,6 +53,7 @@ def observation(**fields) -> dict:
         "period_inferred": False,
         "period_end": pd.Timestamp("2024-12-31"),
         "source_title": "Source A",
+        "source_id": "source_a",
         "source_edition": pd.Timestamp("2025-01-15"),
         "note": "",
     }

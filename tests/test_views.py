@@ -1108,13 +1108,13 @@ def test_editions_are_newest_first_each_labelled_with_date_and_title(layer):
             date(2025, 1, 15), REVIEW, "2025-01-15 · Fixture review of 2024", "2025-01-15 · Fixture review of 2024"
         ),
         Edition(date(2024, 1, 20), PLAN, "2024-01-20 · Fixture plan for 2024", "2024-01-20 · Fixture plan for 2024"),
-        # The brief's edition date is inferred (sources.yaml), and its title says so, in the sidebar's
-        # short label too.
+        # The brief's edition date is inferred (sources.yaml), and its title says so; the sidebar's short
+        # label says so right after the date, where a narrow list still shows it.
         Edition(
             date(2023, 4, 20),
             "Fixture brief on a first quarter (date inferred)",
             "2023-04-20 · Fixture brief on a first quarter (date inferred)",
-            "2023-04-20 · Fixture brief on a first quarter (date inferred)",
+            "2023-04-20 (date inferred) · Fixture brief on a first quarter",
         ),
     ]
 

@@ -72,8 +72,9 @@ def localized(layer: DataLayer, lang: Language, observations: pd.DataFrame | Non
         )
     ]
     # A figure from a secondary source says so wherever it is shown: its label carries the mark.
-    secondary = observations["source_id"].map(dict(zip(sources["id"], sources["standing"] == "secondary", strict=True)))
-    observations.loc[secondary.fillna(False).astype(bool), "value_label"] += translator(lang)(SECONDARY_MARK)
+    secondary = observations["source_id"].isin(sources.loc[sources["standing"] == "secondary", "id"])
+    if secondary.any():
+        observations.loc[secondary, "value_label"] += translator(lang)(SECONDARY_MARK)
     observations["period_label"] = [
         format_period(parse_period(period), inferred, lang)
         for period, inferred in zip(observations["period"], observations["period_inferred"], strict=True)

@@ -30,15 +30,15 @@ def editions(layer: DataLayer, choice: Choice) -> list[Edition]:
     for row in layer.editions.itertuples():
         inferred = _(" (date inferred)") if row.inferred else ""
         titles = row.title.split(_("; "))  # joined in the reader's language (；in Chinese)
+        more = _(" (+{count} more)").format(count=len(titles) - 1) if len(titles) > 1 else ""
         short = titles[0] if len(titles[0]) <= SHORT_TITLE else titles[0][: SHORT_TITLE - 1].rstrip() + "…"
-        if len(titles) > 1:
-            short += _(" (+{count} more)").format(count=len(titles) - 1)
         day = f"{row.date:%Y-%m-%d}"
-        # The short label keeps the mark: a date the sources do not give must not read as given.
-        short += inferred
+        # The marks come right after the date, where the sidebar's narrow list still shows them: a date
+        # the sources do not give must not read as given, nor one source stand for several.
         found.append(
-            Edition(row.date.date(), row.title + inferred, f"{day} · {row.title}{inferred}", f"{day} · {short}")
-        )
+            Edition(row.date.date(), row.title + inferred, f"{day} · {row.title}{inferred}",
+                    f"{day}{inferred}{more} · {short}")
+        )  # fmt: skip
     return found
 
 

@@ -37,14 +37,18 @@ def indicator_choice(layer: DataLayer, choice: Choice) -> IndicatorChoice:
     _ = words(choice)
     themes = dict(zip(layer.themes["id"], layer.themes["label"], strict=True))
     order = {theme: position for position, theme in enumerate(layer.themes["id"])}
-    held = set(layer.observations["indicator_id"])
+    held = set(queries.for_themes(layer.observations, choice.themes)["indicator_id"])
     listed = layer.indicators[layer.indicators["id"].isin(held)]
     listed = listed.assign(_theme=listed["theme"].map(order)).sort_values(["_theme", "name"])
     return IndicatorChoice(
         header(layer, "Indicator"),
-        "" if len(listed) else _("No figures were public on this date."),
+        ""
+        if len(listed)
+        else _("No figures for the chosen themes. Widen the theme filter in the sidebar to see more.")
+        if choice.themes
+        else _("No figures were public on this date."),
         _("Indicator"),
-        _("Every indicator with a figure in this edition, by theme."),
+        _("Every indicator with a figure in this edition and the chosen themes, by theme."),
         {row.id: f"{row.name} ({themes[row.theme]})" for row in listed.itertuples()},
     )
 
@@ -73,12 +77,12 @@ def indicator_page(layer: DataLayer, choice: Choice, indicator: str) -> Indicato
     figures = queries.indicator_figures(layer.observations, indicator)
     statuses = dict(zip(layer.plan_vs_outcome["target_id"], layer.plan_vs_outcome["status"], strict=True))
     editions = layer.sources.set_index("id")["edition_date"].dt.strftime("%Y-%m-%d")
-    addresses = layer.sources.set_index("id")["address"] if "address" in layer.sources else pd.Series(dtype=str)
+    addresses = dict(zip(layer.sources["id"], layer.sources["address"], strict=True))
     rows = figures.assign(
         kind_label=figures["kind"].map(_),
         edition=figures["source_id"].map(editions),
         status_label=[status_badge(statuses[obs], _) if obs in statuses else "" for obs in figures["observation_id"]],
-        address=figures["source_id"].map(addresses).fillna(""),
+        address=[addresses.get(source, "") for source in figures["source_id"]],
     )
     chart = None
     plotted = rows[rows["value"].notna()]
