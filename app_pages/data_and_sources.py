@@ -37,15 +37,18 @@ else:
 
 st.subheader(view.sources_heading)
 for source in view.sources:
-    with st.expander(escape(source.heading)):
-        st.markdown(escape(source.summary) + "\n\n" + escape(view.source_file.format(id=source.id, file=source.file)))
-        st.markdown(f"**{escape(view.standing_label)}** {escape(source.standing)}")
-        st.markdown(f"**{escape(view.address_label)}** {link(source.address, source.address)}")
-        if source.date_note:
-            st.markdown(f"**{escape(view.date_label)}** {escape(source.date_note)}")
-        if source.other_figures:
-            st.markdown(escape(view.other_figures_label))
-            st.markdown("\n".join(f"- {escape(figure)}" for figure in source.other_figures))
+    # One Markdown element per source: with 30 sources, an element per line cost the page's rerun most of its time.
+    parts = [
+        escape(source.summary),
+        escape(view.source_file.format(id=source.id, file=source.file)),
+        f"**{escape(view.standing_label)}** {escape(source.standing)}",
+        f"**{escape(view.address_label)}** {link(source.address, source.address)}",
+    ]
+    if source.date_note:
+        parts.append(f"**{escape(view.date_label)}** {escape(source.date_note)}")
+    if source.other_figures:
+        parts.append(escape(view.other_figures_label) + "\n\n" + bullet_list([escape(f) for f in source.other_figures]))
+    st.expander(escape(source.heading)).markdown("\n\n".join(parts))
 
 st.subheader(view.cite_heading)
 st.markdown(bullet_list([escape(view.cite_monitor), escape(view.cite_edition)]))
