@@ -42,7 +42,15 @@ from urllib.parse import urlsplit
 from bench.browser import READY_JS
 from bench.servers import APP, ProcessUsage, server_pid
 from components.page_list import PAGE_BY_NAME
-from tests.e2e.app_server import CHROMIUM, CHROMIUM_ARGS, REPO, free_port, serve, wait_until_healthy
+from tests.e2e.app_server import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    consecutive_free_ports,
+    free_port,
+    serve,
+    wait_until_healthy,
+)
 
 if TYPE_CHECKING:
     from _typeshed import WriteableBuffer
@@ -174,20 +182,6 @@ class Meter:
 
 
 # --- the setups -------------------------------------------------------------------------------------------------------
-
-
-def consecutive_free_ports(count: int) -> int:
-    """The first of `count` consecutive ports that are free on 127.0.0.1."""
-    for _ in range(50):
-        first = free_port()
-        with contextlib.ExitStack() as stack:
-            try:
-                for port in range(first, first + count):
-                    stack.enter_context(socket.socket()).bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        return first
-    raise RuntimeError(f"no {count} consecutive free ports found")
 
 
 @contextlib.contextmanager

@@ -1130,10 +1130,11 @@ def figure_pattern(value: float, unit: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w.,$])(?:{'|'.join(forms)})(?!\w|[.,]\d)", re.IGNORECASE)
 
 
-def hedge_before(text: str, start: int) -> str:
-    """The qualifier the words just before `start` put on the figure, or ""."""
+def hedge_before(text: str, start: int, hedges: dict[str, list[str]] | None = None) -> str:
+    """The qualifier the words just before `start` put on the figure, or "" (`hedges`: the words of
+    each qualifier in the text's language, English by default)."""
     before = text[max(0, start - 20) : start].lower()
-    for qualifier, words in HEDGES.items():
+    for qualifier, words in (HEDGES if hedges is None else hedges).items():
         if any(re.search(rf"\b{word}\s+$", before) for word in words):
             return qualifier
     return ""
@@ -1372,14 +1373,6 @@ def _cjk_hedge(text: str, start: int, end: int) -> str:
     return ""
 
 
-def _spanish_hedge(text: str, start: int) -> str:
-    before = text[max(0, start - 20) : start].lower()
-    for qualifier, words in SPANISH_HEDGES.items():
-        if any(re.search(rf"\b{word}\s+$", before) for word in words):
-            return qualifier
-    return ""
-
-
 def _bigrams(text: str) -> set[str]:
     han = re.findall(r"[\u4e00-\u9fff]+", text)
     return {run[i : i + 2] for run in han for i in range(len(run) - 1)} - CJK_COMMON
@@ -1400,7 +1393,9 @@ def record_figures_in(language: str, text: str, value: float, unit: str, name: s
     if language == "en":
         return figures_in(text, value, unit, name)
     if language == "es":
-        return [_spanish_hedge(text, m.start()) for m in spanish_figure_pattern(value, unit).finditer(text)]
+        return [
+            hedge_before(text, m.start(), SPANISH_HEDGES) for m in spanish_figure_pattern(value, unit).finditer(text)
+        ]
     subject = _bigrams(name_zh) if language == "zh" else None
     return [
         _cjk_hedge(text, match.start(), match.end())

@@ -29,6 +29,20 @@ def free_port() -> int:
         return sock.getsockname()[1]
 
 
+def consecutive_free_ports(count: int) -> int:
+    """The first of `count` consecutive ports that are free on 127.0.0.1."""
+    for _ in range(50):
+        first = free_port()
+        with contextlib.ExitStack() as stack:
+            try:
+                for port in range(first, first + count):
+                    stack.enter_context(socket.socket()).bind(("127.0.0.1", port))
+            except OSError:
+                continue
+        return first
+    raise RuntimeError(f"no {count} consecutive free ports found")
+
+
 def wait_until_healthy(url: str, process: subprocess.Popen, timeout: float = 60.0) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:

@@ -12,7 +12,6 @@ import io
 import os
 import shutil
 import signal
-import socket
 import subprocess
 import time
 from collections.abc import Iterator
@@ -23,7 +22,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from components.page_list import PAGE_BY_NAME, PAGES
-from tests.e2e.app_server import CHROMIUM, REPO, free_port, wait_until_healthy
+from tests.e2e.app_server import CHROMIUM, REPO, consecutive_free_ports, free_port, wait_until_healthy
 from tests.e2e.conftest import ARTIFACTS, FIXTURE_ENV, AppPage, BrowserLog, fail_on_problems, open_tab
 
 if not Path(CHROMIUM).is_file():
@@ -43,20 +42,6 @@ class Cluster:
     url: str  # the proxy's
     replica_pids: dict[str, int]  # by cookie value
     haproxy_pid: int
-
-
-def consecutive_free_ports(count: int) -> int:
-    """The first of `count` consecutive ports that are free on 127.0.0.1."""
-    for _ in range(50):
-        first = free_port()
-        with contextlib.ExitStack() as stack:
-            try:
-                for port in range(first, first + count):
-                    stack.enter_context(socket.socket()).bind(("127.0.0.1", port))
-            except OSError:
-                continue
-        return first
-    raise RuntimeError(f"no {count} consecutive free ports found")
 
 
 def is_running(pid: int) -> bool:
