@@ -150,7 +150,7 @@ def data_and_sources(
         address_label=_("Read at:"),
         standing_label=_("Kind of source:"),
         cite_heading=_("How to cite"),
-        cite_monitor=_cite_monitor(layer, _),
+        cite_monitor=_cite_monitor(_),
         cite_edition=_cite_edition(layer, _),
         method_heading=_("How to read the figures"),
         method=method_notes(layer.lang) or _("The notes on method are missing from this copy of the monitor."),
@@ -169,10 +169,16 @@ def _standing(standing: str, copy: bool) -> str:
     return "secondary" if standing == "secondary" else "copy" if copy else "primary"
 
 
-def _cite_monitor(layer: DataLayer, _) -> str:
+def _with_address(text: str) -> str:
+    """`text`, then the address where the monitor is published, when one is configured."""
     address = published_at()
-    where = f" {address}" if address else ""
-    return _("Shanxi Transformation Monitor: what Shanxi planned and reported, from curated, sourced figures.") + where
+    return f"{text} {address}" if address else text
+
+
+def _cite_monitor(_) -> str:
+    return _with_address(
+        _("Shanxi Transformation Monitor: what Shanxi planned and reported, from curated, sourced figures.")
+    )
 
 
 def _cite_edition(layer: DataLayer, _) -> str:
@@ -181,9 +187,11 @@ def _cite_edition(layer: DataLayer, _) -> str:
         f"{row.outlet}, {format_day(row.edition_date.date(), layer.lang)}"
         for row in layer.sources[layer.sources["edition_date"] == newest].itertuples()
     )
-    return _("Shanxi Transformation Monitor, edition as known on {day} (newest source: {sources}).").format(
-        day=format_day(layer.as_of, layer.lang), sources=named
-    ) + (f" {published_at()}" if published_at() else "")
+    return _with_address(
+        _("Shanxi Transformation Monitor, edition as known on {day} (newest source: {sources}).").format(
+            day=format_day(layer.as_of, layer.lang), sources=named
+        )
+    )
 
 
 def _translation_columns(columns: pd.Index) -> list[str]:
